@@ -1,0 +1,93 @@
+// Engine core of the in-page Python runner: loads Pyodide, installs shim.py and
+// runs snippets with CPython-like semantics, streaming their output.
+//
+// Platform neutral: no Node-only imports, so a module Web Worker and the Node
+// test harness (tests/pyodide/run_snippets.mjs) both use it.
+//
+//   const engine = await createEngine({ loadPyodide, indexURL, shim });
+//   const { status, exception, elapsedMs } = await engine.run(code, {
+//     filename: "demo.py", argv: [], cwd: undefined, lang: "en",
+//     onStdout: (text) => ..., onStderr: (text) => ...,
+//   });
+//   engine.cancel();  // resolves with the cancelled run's result
+//
+// status is "ok" or "error" (an exception escaped, as when CPython exits 1);
+// exception is its type name ("RunLocallyError" for what only a local Python
+// can do), or null.  One run at a time: run() rejects while another is going.
+
+const SHIM_MODULE = "_runner_shim";
+const SHIM_DIR = "/runner";
+
+/**
+ * @param {object} options
+ * @param {Function} options.loadPyodide  loadPyodide from pyodide.mjs
+ * @param {string} [options.indexURL]  where Pyodide's files are (default: next to pyodide.mjs)
+ * @param {string | (() => Promise<string>)} [options.shim]  source of shim.py, or a loader
+ *   of it (default: fetch shim.py next to this file)
+ * @param {(text: string) => void} [options.log]  gets Pyodide's own messages and
+ *   output written while no run is going (default: console.warn)
+ */
+export async function createEngine({
+  loadPyodide,
+  indexURL,
+  shim = () => fetch(new URL("./shim.py", import.meta.url)).then((r) => r.text()),
+  log = (text) => console.warn(text),
+}) {
+  const pyodide = await loadPyodide({ indexURL, stdout: log, stderr: log });
+  const source = typeof shim === "function" ? await shim() : shim;
+
+  let current = null; // the callbacks of the run in progress
+  let running = null; // its promise
+  const stream = (callback) => {
+    const decoder = new TextDecoder();
+    return {
+      write(bytes) {
+        const text = decoder.decode(bytes, { stream: true });
+        if (text) (current ? current[callback] : log)?.(text);
+        return bytes.length;
+      },
+    };
+  };
+  pyodide.setStdout(stream("onStdout"));
+  pyodide.setStderr(stream("onStderr"));
+  pyodide.setStdin({ error: true }); // input() is refused by the shim; sys.stdin reads fail
+
+  pyodide.FS.mkdirTree(SHIM_DIR);
+  pyodide.FS.writeFile(`${SHIM_DIR}/${SHIM_MODULE}.py`, source);
+  pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(SHIM_DIR)})`);
+  const runner = pyodide.pyimport(SHIM_MODULE);
+  // The shim checks this itself on each run; reported here for the UI and tests.
+  const jspi = await pyodide.runPythonAsync("from pyodide.ffi import can_run_sync; can_run_sync()");
+
+  async function execute(code, { filename = "main.py", argv = [], cwd, lang = "en", onStdout, onStderr }) {
+    current = { onStdout, onStderr };
+    const start = performance.now();
+    let result;
+    try {
+      result = await runner.run(code, filename, argv, cwd, lang);
+      const [status, exception] = result.toJs();
+      return { status, exception: exception ?? null, elapsedMs: performance.now() - start };
+    } finally {
+      result?.destroy();
+      current = null;
+      running = null;
+    }
+  }
+
+  return {
+    pyodide,
+    jspi,
+    /** Run `code` as the `__main__` module of `filename`. */
+    run(code, options = {}) {
+      if (running) return Promise.reject(new Error("a run is in progress: cancel() it first"));
+      running = execute(code, options);
+      return running;
+    },
+    /** Cancel the run in progress (pending tasks, time.sleep); resolves with its result. */
+    cancel() {
+      if (!running) return Promise.resolve(null);
+      runner.interrupt();
+      return running;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+"""Ten thousand simulated downloads that each wait one second, on one thread."""
+
+import asyncio
+import time
+
+WAIT = 1.0  # seconds a download spends waiting for the network
+
+
+async def download(url: str) -> int:
+    await asyncio.sleep(WAIT)  # (1)!
+    return len(url)
+
+
+async def main() -> None:
+    urls = [f"https://example.com/page/{i}" for i in range(10_000)]
+    start = time.perf_counter()
+    sizes = await asyncio.gather(*(download(u) for u in urls))  # (2)!
+    elapsed = time.perf_counter() - start
+    print(f"{len(sizes)} downloads, {sum(sizes)} bytes in total")
+    print(f"one after another: {len(urls) * WAIT / 3600:.1f} hours of waiting")
+    print(f"all at once: {elapsed:.1f} s")
+
+
+asyncio.run(main())

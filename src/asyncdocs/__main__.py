@@ -1,0 +1,83 @@
+"""Command line: `python -m asyncdocs {build,serve,record,check}`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from asyncdocs import manifest, runner, site
+
+SNIPPETS = site.ROOT / "snippets"
+
+
+def _select(paths: list[str]) -> list[manifest.Snippet]:
+    snippets = [s for s in manifest.load_all(SNIPPETS) if s.run]
+    if not paths:
+        return snippets
+    wanted = {Path(p).as_posix().removeprefix("snippets/") for p in paths}
+    chosen = [
+        s
+        for s in snippets
+        if s.rel in wanted or s.path.parent.relative_to(SNIPPETS).as_posix() in wanted
+    ]
+    if not chosen:
+        sys.exit(f"no runnable snippet matches {sorted(wanted)}")
+    return chosen
+
+
+def record(paths: list[str]) -> int:
+    """Run snippets and write what they print to their `.out` files."""
+    results = asyncio.run(runner.run_many(_select(paths)))
+    failed = 0
+    for rel, result in sorted(results.items()):
+        wrong = runner.exit_problem(result.snippet, result.returncode, result.output)
+        if wrong:
+            failed += 1
+            print(f"NOT recorded {rel}: {wrong}")
+            continue
+        result.snippet.output_path.write_text(result.output, encoding="utf-8")
+        print(f"recorded {rel} ({result.seconds:.2f} s)")
+    return 1 if failed else 0
+
+
+def check(paths: list[str]) -> int:
+    """Run snippets and compare with their records, like the tests do."""
+    results = asyncio.run(runner.run_many(_select(paths)))
+    problems = [p for p in map(runner.problem, results.values()) if p]
+    for p in problems:
+        print(p, end="\n\n")
+    print(f"{len(results) - len(problems)} passed, {len(problems)} failed")
+    return 1 if problems else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m asyncdocs", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="build every language into site/")
+    p_build.add_argument("--site-url", default="http://127.0.0.1:8000/")
+    p_serve = sub.add_parser("serve", help="build, then serve on 127.0.0.1")
+    p_serve.add_argument("--port", type=int, default=8000)
+    for name, helptext in (("record", "record snippet output"), ("check", "check snippet output")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument(
+            "paths", nargs="*", help="snippet files or folders under snippets/ (default: all)"
+        )
+    args = parser.parse_args()
+
+    if args.command == "record":
+        return record(args.paths)
+    if args.command == "check":
+        return check(args.paths)
+    site_dir = site.ROOT / "site"
+    if args.command == "build":
+        site.build(site_dir, args.site_url)
+    else:
+        site.build(site_dir, f"http://127.0.0.1:{args.port}/")
+        site.serve(site_dir, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

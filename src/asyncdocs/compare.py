@@ -1,0 +1,78 @@
+"""The one rule for comparing a run's output with its record.
+
+**When output is captured** (for the record and for every test run alike),
+tracebacks keep only the frames of the snippet's own files, which it runs by
+relative name: frames from Python's own library or installed packages, and the
+`^^^^` marker lines, are dropped. Those differ between Python versions and
+installations; the reader's frames and the final error line do not. The browser
+runner shows tracebacks the same way.
+
+**When output is compared**, it must match the record character for character,
+except for two things that truly vary from run to run:
+
+* **Durations** — a decimal number followed by `s`, `sec` or `seconds`
+  (`1.00 s`, `0.5s`, `3.01 seconds`). It matches when it is within
+  `ABS_TOLERANCE + REL_TOLERANCE × recorded` of the recorded value, so `1.0 s`
+  against a record of `3.0 s` still fails: the timing a sample teaches is checked.
+* **Memory addresses** — `0x` followed by hex digits matches any such address.
+
+Everything else a snippet prints must be deterministic by design: seeded
+randomness, sleeps far enough apart that the order of events never depends on luck.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+ABS_TOLERANCE = 0.15
+"""Seconds of slack allowed on every duration."""
+REL_TOLERANCE = 0.15
+"""Fraction of the recorded duration allowed on top of `ABS_TOLERANCE`."""
+
+DURATION = re.compile(r"(?<![\w.])(\d+\.\d+)(?= ?(?:s|sec|seconds)\b)")
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+_FRAME = re.compile(r'^  File "(?P<file>[^"]+)", line \d+')
+_MARKERS = re.compile(r"^\s*[~^]+[~^ ]*$")
+
+
+def tidy(output: str) -> str:
+    """Drop traceback frames outside the snippet's own files, and `^^^` marker lines."""
+    kept: list[str] = []
+    skipping = False
+    for line in output.splitlines(keepends=True):
+        frame = _FRAME.match(line)
+        if frame:
+            name = frame["file"]
+            skipping = name.startswith(("/", "<")) or ":\\" in name
+        elif skipping and line.startswith("    "):
+            continue  # the source line of a dropped frame
+        else:
+            skipping = False
+        if not skipping and not _MARKERS.match(line):
+            kept.append(line)
+    return "".join(kept)
+
+
+def _split(text: str) -> tuple[str, list[float]]:
+    text = ADDRESS.sub("0x…", text)
+    durations = [float(m) for m in DURATION.findall(text)]
+    return DURATION.sub("⏱", text), durations
+
+
+def mismatch(recorded: str, actual: str) -> str | None:
+    """Why `actual` does not match `recorded`, or None when it does."""
+    rec_text, rec_times = _split(recorded)
+    act_text, act_times = _split(actual)
+    if rec_text != act_text:
+        diff = difflib.unified_diff(
+            recorded.splitlines(), actual.splitlines(), "recorded", "actual", lineterm=""
+        )
+        return "output differs from the record:\n" + "\n".join(diff)
+    for rec, act in zip(rec_times, act_times, strict=True):
+        allowed = ABS_TOLERANCE + REL_TOLERANCE * rec
+        if abs(act - rec) > allowed:
+            return f"a duration of {act} s was recorded as {rec} s (allowed ±{allowed:.2f} s)"
+    return None

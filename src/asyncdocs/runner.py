@@ -1,0 +1,132 @@
+"""Run snippets the way a reader would: `python name.py ARGS` in a fresh folder.
+
+Each run copies the snippet's folder (its code and data files, not the records)
+into a new temporary directory and starts a real CPython process there. Standard
+output and standard error go to one pipe, unbuffered, so the text arrives in the
+order a terminal would show it. Many snippets sleep, so [run_many][asyncdocs.runner.run_many]
+runs them concurrently — with asyncio, naturally.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from asyncdocs.compare import mismatch, tidy
+from asyncdocs.manifest import MANIFEST_NAME, Snippet
+
+CONCURRENCY = 6
+"""How many snippet processes run at the same time."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """What one run of a snippet produced."""
+
+    snippet: Snippet
+    output: str
+    """Standard output and standard error, interleaved as written, tidied by
+    [tidy][asyncdocs.compare.tidy]."""
+    returncode: int | None
+    """Exit status; None when the run timed out and was killed."""
+    seconds: float
+    """Wall-clock time of the whole process."""
+
+
+def _prepare(snippet: Snippet, workdir: Path) -> set[str]:
+    """Copy the snippet's folder into `workdir`; return the prefixes tracebacks will show."""
+    for item in snippet.path.parent.iterdir():
+        if item.is_file() and item.suffix != ".out" and item.name != MANIFEST_NAME:
+            shutil.copy2(item, workdir / item.name)
+    return {str(workdir) + os.sep, str(workdir.resolve()) + os.sep}
+
+
+def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment a snippet runs in: deterministic hashing, unbuffered UTF-8 output."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE"))}
+    env.update(
+        PYTHONHASHSEED="0", PYTHONUNBUFFERED="1", PYTHONUTF8="1", PYTHONDONTWRITEBYTECODE="1"
+    )
+    env.update(extra or {})
+    return env
+
+
+async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
+    """Run one snippet as its own process in a fresh temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
+        workdir = Path(tmp)
+        prefixes = _prepare(snippet, workdir)
+        start = time.perf_counter()
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            snippet.path.name,
+            *snippet.args,
+            cwd=workdir,
+            env=environment(env),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        feed = (snippet.stdin or "").encode()
+        try:
+            out, _ = await asyncio.wait_for(proc.communicate(feed), snippet.timeout)
+            returncode: int | None = proc.returncode
+        except TimeoutError:
+            proc.kill()
+            out, _ = await proc.communicate()
+            returncode = None
+        seconds = time.perf_counter() - start
+        text = out.decode("utf-8", errors="replace")
+        for prefix in prefixes:  # tracebacks name the files as the reader typed them
+            text = text.replace(prefix, "")
+    return Result(snippet, tidy(text), returncode, seconds)
+
+
+async def run_many(
+    snippets: Iterable[Snippet],
+    env: Mapping[str, str] | None = None,
+    concurrency: int = CONCURRENCY,
+) -> dict[str, Result]:
+    """Run snippets concurrently, at most `concurrency` at a time; results keyed by `rel`."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(snippet: Snippet) -> Result:
+        async with gate:
+            return await run(snippet, env)
+
+    async with asyncio.TaskGroup() as tg:
+        tasks = [tg.create_task(one(s)) for s in snippets]
+    return {t.result().snippet.rel: t.result() for t in tasks}
+
+
+def exit_problem(snippet: Snippet, returncode: int | None, output: str) -> str | None:
+    """Why a run ended the wrong way (timed out, failed, or failed differently), or None."""
+    if returncode is None:
+        return f"timed out after {snippet.timeout} s"
+    if snippet.raises is None:
+        return None if returncode == 0 else f"exited with status {returncode}:\n{output}"
+    last = output.rstrip().rpartition("\n")[2]
+    if returncode != 1 or not (last == snippet.raises or last.startswith(snippet.raises + ":")):
+        return (
+            f"expected to fail with {snippet.raises}, got status {returncode} ending with {last!r}"
+        )
+    return None
+
+
+def problem(result: Result) -> str | None:
+    """Everything wrong with a run compared with its manifest entry and record, or None."""
+    snippet = result.snippet
+    wrong_exit = exit_problem(snippet, result.returncode, result.output)
+    if wrong_exit:
+        return f"{snippet.rel}: {wrong_exit}"
+    if not snippet.output_path.exists():
+        return f"{snippet.rel}: no recorded output; run `python -m asyncdocs record {snippet.rel}`"
+    diff = mismatch(snippet.recorded_output(), result.output)
+    return f"{snippet.rel}: {diff}" if diff else None

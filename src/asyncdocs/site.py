@@ -1,0 +1,72 @@
+"""Build every language's site into one folder, and serve it.
+
+Each language is a separate MkDocs site (`mkdocs.yml` for English, `mkdocs.<lang>.yml`
+for the others), built into `site/<lang>/`. The folder's root gets a small page that
+sends readers to the language their browser prefers.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LANGUAGES = {"en": "mkdocs.yml", "zh": "mkdocs.zh.yml"}
+"""Language code → MkDocs config file. English is the source language and comes first."""
+
+ROOT_PAGE = """<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>asyncio, explained and run · asyncio 详解与实战</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="en/assets/favicon.svg">
+<script>
+  const zh = (navigator.languages || [navigator.language]).some((l) => /^zh\\b/i.test(l));
+  location.replace(zh ? "zh/" : "en/");
+</script>
+<p><a href="en/" hreflang="en">English</a> · <a href="zh/" hreflang="zh">中文</a></p>
+</html>
+"""
+
+
+def build(site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool = True) -> None:
+    """Build all languages into `site_dir/<lang>/` for a site served at `site_url`."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for lang, config in LANGUAGES.items():
+        env = dict(
+            os.environ,
+            SITE_URL=f"{site_url}en/",
+            SITE_URL_ZH=f"{site_url}zh/",
+            NO_MKDOCS_2_WARNING="1",
+        )
+        cmd = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            config,
+            "-d",
+            str(site_dir / lang),
+        ]
+        if strict:
+            cmd.append("--strict")
+        subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+    (site_dir / "index.html").write_text(ROOT_PAGE, encoding="utf-8")
+
+
+def serve(site_dir: Path, port: int) -> None:
+    """Serve a built site on 127.0.0.1 until interrupted."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"Serving {site_dir} at http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass

@@ -1,0 +1,65 @@
+"""Every snippet runs as a real process and prints exactly its recorded output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SNIPPETS, all_snippets, runs_on_cpython
+from pytest_examples import CodeExample, EvalExample
+
+from asyncdocs import runner
+
+SNIPPET_LIST = all_snippets()
+RUNNABLE = [s for s in SNIPPET_LIST if runs_on_cpython(s)]
+
+
+@pytest.mark.parametrize("snippet", RUNNABLE, ids=lambda s: s.rel)
+def test_output_matches_record(snippet, snippet_runs):
+    problem = runner.problem(snippet_runs[snippet.rel])
+    assert problem is None, problem
+
+
+def test_every_record_belongs_to_a_snippet():
+    runnable = {s.output_path for s in SNIPPET_LIST if s.run}
+    records = set(SNIPPETS.rglob("*.out"))
+    assert sorted(records - runnable) == [], "recorded outputs without a runnable snippet"
+    assert sorted(runnable - records) == [], "snippets never recorded: run `make record`"
+
+
+@pytest.mark.parametrize("snippet", SNIPPET_LIST, ids=lambda s: s.rel)
+def test_lint(snippet, eval_example: EvalExample):
+    """Ruff's lints, through pytest-examples; `#>` comments are checked by running the file."""
+    eval_example.set_config(
+        ruff_line_length=100,
+        target_version="py310",  # the newest pytest-examples knows; ruff reads pyproject too
+        ruff_select=["E", "F", "W", "I", "B", "UP"],
+        ruff_ignore=["B018"],
+    )
+    source = snippet.path.read_text(encoding="utf-8")
+    example = CodeExample.create(source, path=snippet.path)
+    eval_example.lint_ruff(example)
+    if "#>" in source:
+        eval_example.run_print_check(example)
+
+
+def test_code_is_formatted():
+    """`ruff format` is the one code style; run `.venv/bin/ruff format` to fix."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "snippets", "src", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_tooling_lint():
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "src", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
