@@ -14,8 +14,10 @@ test: $(VENV)/.installed node_modules/.installed
 	bash .ci/debian-packages.sh
 	$(PY) -m pytest
 
+SITE_URL ?= http://127.0.0.1:$(PORT)/
+
 build: $(VENV)/.installed node_modules/.installed
-	$(PY) -m asyncdocs build
+	$(PY) -m asyncdocs build --site-url $(SITE_URL)
 
 # Re-record the output of snippets (all, or: make record ARGS="tutorial/async-await/countasync.py").
 record: $(VENV)/.installed
