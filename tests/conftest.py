@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import functools
 import http.server
 import os
@@ -42,8 +43,12 @@ def need_debian(path: str, package: str) -> None:
 
 @pytest.fixture(scope="session")
 def snippet_runs() -> dict[str, runner.Result]:
-    """Every snippet that CPython here can run, run once, concurrently."""
-    return asyncio.run(runner.run_many(s for s in all_snippets() if runs_on_cpython(s)))
+    """Every snippet that CPython here can run, run once, concurrently.
+
+    In a thread of its own: Playwright's sync API keeps an event loop in the main thread."""
+    work = runner.run_many(s for s in all_snippets() if runs_on_cpython(s))
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, work).result()
 
 
 def free_port() -> int:

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from conftest import ROOT, copy_tree_for_build
 
 # What loads a resource (as opposed to linking to a page).
@@ -121,7 +120,9 @@ def test_chinese_search_finds_the_right_page(built_site):
     assert "tutorial/async-await/" in hits
     assert "contributing/reference/" not in hits
     en = _search_tokens(site_dir, "en")
-    assert not any("生成器" in tokens for tokens in en.values()), "English pages are a separate index"
+    assert not any("生成器" in tokens for tokens in en.values()), (
+        "English pages are a separate index"
+    )
 
 
 def test_root_page_offers_both_languages(built_site):
