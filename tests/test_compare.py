@@ -1,0 +1,58 @@
+"""The comparison rule itself (asyncdocs.compare), on made-up outputs."""
+
+from asyncdocs.compare import mismatch, tidy
+
+
+def test_identical_output_matches():
+    assert mismatch("a\nb\n", "a\nb\n") is None
+
+
+def test_changed_text_is_reported_as_a_diff():
+    problem = mismatch("a: one\n", "a: 1\n")
+    assert problem and "-a: one" in problem and "+a: 1" in problem
+
+
+def test_durations_match_within_tolerance_only():
+    assert mismatch("finished in 0.50 s\n", "finished in 0.58 s\n") is None
+    assert mismatch("took 1.00 seconds\n", "took 1.20 seconds\n") is None
+    assert mismatch("finished in 0.50 s\n", "finished in 1.50 s\n") is not None
+    assert mismatch("finished in 1.5s\n", "finished in 0.5s\n") is not None
+
+
+def test_numbers_that_are_not_durations_must_be_equal():
+    assert mismatch("pi is 3.14\n", "pi is 3.15\n") is not None
+    assert mismatch("Python 3.11 says hi\n", "Python 3.12 says hi\n") is not None
+
+
+def test_addresses_match_any_address():
+    assert mismatch("<Task at 0x7f3a2b1c>\n", "<Task at 0x55d0e1f0>\n") is None
+
+
+def test_tidy_keeps_only_the_snippets_own_frames():
+    raw = (
+        "Traceback (most recent call last):\n"
+        '  File "demo.py", line 9, in <module>\n'
+        "    asyncio.run(main())\n"
+        '  File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run\n'
+        "    return runner.run(main)\n"
+        "           ^^^^^^^^^^^^^^^^\n"
+        '  File "demo.py", line 5, in main\n'
+        "    await 42\n"
+        "    ^^^^^^^^\n"
+        "TypeError: object int can't be used in 'await' expression\n"
+    )
+    assert tidy(raw) == (
+        "Traceback (most recent call last):\n"
+        '  File "demo.py", line 9, in <module>\n'
+        "    asyncio.run(main())\n"
+        '  File "demo.py", line 5, in main\n'
+        "    await 42\n"
+        "TypeError: object int can't be used in 'await' expression\n"
+    )
+
+
+def test_other_python_may_word_the_error_differently_but_not_change_its_type():
+    rec = "x\nTypeError: object int can't be used in 'await' expression\n"
+    assert mismatch(rec, "x\nTypeError: 'int' object can't be awaited\n") is not None
+    assert mismatch(rec, "x\nTypeError: 'int' object can't be awaited\n", same_python=False) is None
+    assert mismatch(rec, "x\nValueError: 'int' object\n", same_python=False) is not None
