@@ -56,3 +56,33 @@ def test_other_python_may_word_the_error_differently_but_not_change_its_type():
     assert mismatch(rec, "x\nTypeError: 'int' object can't be awaited\n") is not None
     assert mismatch(rec, "x\nTypeError: 'int' object can't be awaited\n", same_python=False) is None
     assert mismatch(rec, "x\nValueError: 'int' object\n", same_python=False) is not None
+
+
+def test_tidy_works_inside_exception_groups():
+    raw = (
+        "  + Exception Group Traceback (most recent call last):\n"
+        '  |   File "demo.py", line 12, in <module>\n'
+        "  |     asyncio.run(main())\n"
+        '  |   File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run\n'
+        "  |     return runner.run(main)\n"
+        "  |            ^^^^^^^^^^^^^^^^\n"
+        "  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n"
+        "  +-+---------------- 1 ----------------\n"
+        "    | Traceback (most recent call last):\n"
+        '    |   File "demo.py", line 5, in boom\n'
+        "    |     raise ValueError(1)\n"
+        "    | ValueError: 1\n"
+        "    +------------------------------------\n"
+    )
+    assert tidy(raw) == (
+        "  + Exception Group Traceback (most recent call last):\n"
+        '  |   File "demo.py", line 12, in <module>\n'
+        "  |     asyncio.run(main())\n"
+        "  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n"
+        "  +-+---------------- 1 ----------------\n"
+        "    | Traceback (most recent call last):\n"
+        '    |   File "demo.py", line 5, in boom\n'
+        "    |     raise ValueError(1)\n"
+        "    | ValueError: 1\n"
+        "    +------------------------------------\n"
+    )

@@ -38,24 +38,28 @@ DURATION = re.compile(r"(?<![\w.])(\d+\.\d+)(?= ?(?:s|sec|seconds)\b)")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 
 
-_FRAME = re.compile(r'^  File "(?P<file>[^"]+)", line \d+')
-_MARKERS = re.compile(r"^\s*[~^]+[~^ ]*$")
+_FRAME = re.compile(r'^(?P<lead>[ |]*)File "(?P<file>[^"]+)", line \d+')
+_MARKERS = re.compile(r"^[ |]*[~^]+[~^ ]*$")
 
 
 def tidy(output: str) -> str:
-    """Drop traceback frames outside the snippet's own files, and `^^^` marker lines."""
+    """Drop traceback frames outside the snippet's own files, and `^^^` marker lines.
+
+    Works inside exception-group tracebacks too, whose lines start with `|`.
+    """
     kept: list[str] = []
-    skipping = False
+    dropped_lead: str | None = None  # the lead of the frame being dropped
     for line in output.splitlines(keepends=True):
         frame = _FRAME.match(line)
         if frame:
             name = frame["file"]
-            skipping = name.startswith(("/", "<")) or ":\\" in name
-        elif skipping and line.startswith("    "):
+            outside = name.startswith(("/", "<")) or ":\\" in name
+            dropped_lead = frame["lead"] if outside else None
+        elif dropped_lead is not None and line.startswith(dropped_lead + "  "):
             continue  # the source line of a dropped frame
         else:
-            skipping = False
-        if not skipping and not _MARKERS.match(line):
+            dropped_lead = None
+        if dropped_lead is None and not _MARKERS.match(line):
             kept.append(line)
     return "".join(kept)
 

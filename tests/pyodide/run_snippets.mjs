@@ -7,23 +7,27 @@
 //   {"path": "snippets/x.py", "argv": ["--n", "3"]}      (argv optional)
 // Its entries run first, then each FILE with no arguments, in order, all in
 // one Pyodide loaded once.  Node's --experimental-wasm-stack-switching turns
-// on JSPI (the engine then blocks for real in asyncio.run and time.sleep).
+// on JSPI, as in Chromium: the module body then blocks for real in
+// asyncio.run and time.sleep, where without it the engine rewrites the code.
 //
-// Each snippet runs as __main__ with __file__ = its absolute path and its
-// directory (mounted into Pyodide at the same path) as the current directory.
-// --timeout cancels a run after SECONDS (it ends with KeyboardInterrupt, as
-// Ctrl-C would; a loop that never awaits or sleeps cannot be cancelled).
+// Each snippet runs as __main__ in its own directory (mounted into Pyodide at
+// the same path) by its bare name, as `cd DIR && python NAME` would: __file__
+// and its traceback frames say NAME.
+// --timeout cancels a run after SECONDS: it ends with KeyboardInterrupt, as
+// Ctrl-C would, at its next await (a loop that never awaits, or time.sleep in
+// a task, which busy-waits, delays that).
 //
 // stdout gets one JSON object per line and per snippet, nothing else:
 //   {"path": <as given>, "output": <stdout and stderr interleaved as written>,
 //    "status": "ok"|"error", "exception": <type name>|null,
-//    "elapsed_ms": <number>, "jspi": true|false}
+//    "elapsed_ms": <the run's wall time>, "jspi": true|false}
 // A snippet that cannot be read gives status "error" with its error's name.
 // Pyodide's own messages go to stderr.  Exit status: 0 once every snippet
-// ran (whatever its status), 2 for a usage error.
+// ran (whatever its status), 1 if the engine failed to start or a run never
+// ended, 2 for a usage error.
 
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -52,33 +56,52 @@ if (jobs.length === 0) {
 
 const { loadPyodide } = await import(join(root, "node_modules/pyodide/pyodide.mjs"));
 const { createEngine } = await import(join(runnerDir, "engine.mjs"));
-const engine = await createEngine({
-  loadPyodide,
-  shim: readFileSync(join(runnerDir, "shim.py"), "utf8"),
-  log: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+const log = (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+let engine;
+try {
+  engine = await createEngine({ loadPyodide, shim: readFileSync(join(runnerDir, "shim.py"), "utf8"), log });
+} catch (error) {
+  log(`run_snippets: the engine did not start: ${error.message}`); // not the stack: it quotes minified Pyodide
+  process.exit(1);
+}
+
+// Node exits when nothing is left to wait for, as when a run's promise can
+// never settle: say so rather than end quietly with snippets missing.
+let done = 0;
+process.on("exit", () => {
+  if (done < jobs.length) {
+    process.stderr.write(`run_snippets: stopped after ${done} of ${jobs.length} snippets: a run never finished\n`);
+    process.exitCode = 1;
+  }
 });
 
-const mounted = new Set();
+// Snippets see their folders at the same paths: mount the outermost ones
+// (a folder inside a mounted one is there already).
+const mounted = [];
+const folders = [...new Set(jobs.map(({ path }) => dirname(resolve(path))))].sort((a, b) => a.length - b.length);
+for (const folder of folders) {
+  if (existsSync(folder) && !mounted.some((m) => folder === m || folder.startsWith(m + sep))) {
+    engine.pyodide.mountNodeFS(folder, folder);
+    mounted.push(folder);
+  }
+}
+
 for (const { path, argv = [] } of jobs) {
-  const filename = resolve(path);
-  const cwd = dirname(filename);
+  const cwd = dirname(resolve(path));
+  const filename = basename(path);
   let output = "";
   const collect = (text) => {
     output += text;
   };
   let result;
   try {
-    const code = readFileSync(filename, "utf8");
-    if (!mounted.has(cwd)) {
-      engine.pyodide.mountNodeFS(cwd, cwd);
-      mounted.add(cwd);
-    }
+    const code = readFileSync(join(cwd, filename), "utf8");
     const timer = timeout && setTimeout(() => engine.cancel(), Number(timeout) * 1000);
     result = await engine.run(code, { filename, argv, cwd, lang, onStdout: collect, onStderr: collect });
     clearTimeout(timer);
   } catch (error) {
     output += `${error.message}\n`;
-    result = { status: "error", exception: error.code ?? error.name, elapsedMs: 0 };
+    result = { status: "error", exception: error.code === "ENOENT" ? "FileNotFoundError" : error.name, elapsedMs: 0 };
   }
   const line = {
     path,
@@ -89,4 +112,5 @@ for (const { path, argv = [] } of jobs) {
     jspi: engine.jspi,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
+  done += 1;
 }

@@ -1,15 +1,20 @@
 // Engine core of the in-page Python runner: loads Pyodide, installs shim.py and
 // runs snippets with CPython-like semantics, streaming their output.
 //
-// Platform neutral: no Node-only imports, so a module Web Worker and the Node
-// test harness (tests/pyodide/run_snippets.mjs) both use it.
+// Platform neutral: no Node-only imports, so a module Web Worker (which
+// Pyodide >= 314 requires) and the Node test harness
+// (tests/pyodide/run_snippets.mjs) both use it.
 //
 //   const engine = await createEngine({ loadPyodide, indexURL, shim });
 //   const { status, exception, elapsedMs } = await engine.run(code, {
-//     filename: "demo.py", argv: [], cwd: undefined, lang: "en",
-//     onStdout: (text) => ..., onStderr: (text) => ...,
+//     filename: "demo.py",  // __file__, sys.argv[0] and the traceback frames
+//     argv: [],             // sys.argv[1:]
+//     cwd: undefined,       // a directory of Pyodide's file system to run in
+//     lang: "en",           // or "zh": the language of RunLocallyError's message
+//     onStdout: (text) => ..., onStderr: (text) => ...,  // chunks as written
 //   });
 //   engine.cancel();  // resolves with the cancelled run's result
+//   engine.jspi;      // true where the JS engine has WebAssembly stack switching
 //
 // status is "ok" or "error" (an exception escaped, as when CPython exits 1);
 // exception is its type name ("RunLocallyError" for what only a local Python
@@ -33,7 +38,9 @@ export async function createEngine({
   shim = () => fetch(new URL("./shim.py", import.meta.url)).then((r) => r.text()),
   log = (text) => console.warn(text),
 }) {
-  const pyodide = await loadPyodide({ indexURL, stdout: log, stderr: log });
+  // A fixed hash seed, as the site's records are made with: set order and the
+  // like do not change from one page load to the next.
+  const pyodide = await loadPyodide({ indexURL, stdout: log, stderr: log, env: { PYTHONHASHSEED: "0" } });
   const source = typeof shim === "function" ? await shim() : shim;
 
   let current = null; // the callbacks of the run in progress
@@ -52,19 +59,24 @@ export async function createEngine({
   pyodide.setStderr(stream("onStderr"));
   pyodide.setStdin({ error: true }); // input() is refused by the shim; sys.stdin reads fail
 
+  // JSPI (WebAssembly stack switching) lets Python block on a JS promise.
+  // Asked before the shim is in: it makes loop callbacks unable to block.
+  const jspi = await pyodide.runPythonAsync("from pyodide.ffi import can_run_sync; can_run_sync()");
   pyodide.FS.mkdirTree(SHIM_DIR);
   pyodide.FS.writeFile(`${SHIM_DIR}/${SHIM_MODULE}.py`, source);
   pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(SHIM_DIR)})`);
   const runner = pyodide.pyimport(SHIM_MODULE);
-  // The shim checks this itself on each run; reported here for the UI and tests.
-  const jspi = await pyodide.runPythonAsync("from pyodide.ffi import can_run_sync; can_run_sync()");
+  const interrupt = runner.interrupt;
+  // With JSPI the module body runs in a stack that can be suspended.
+  const entry = jspi ? runner.run_blocking : runner.run;
+  const runPy = jspi ? (...args) => entry.callPromising(...args) : entry;
 
   async function execute(code, { filename = "main.py", argv = [], cwd, lang = "en", onStdout, onStderr }) {
     current = { onStdout, onStderr };
     const start = performance.now();
     let result;
     try {
-      result = await runner.run(code, filename, argv, cwd, lang);
+      result = await runPy(code, filename, argv, cwd, lang);
       const [status, exception] = result.toJs();
       return { status, exception: exception ?? null, elapsedMs: performance.now() - start };
     } finally {
@@ -86,7 +98,7 @@ export async function createEngine({
     /** Cancel the run in progress (pending tasks, time.sleep); resolves with its result. */
     cancel() {
       if (!running) return Promise.resolve(null);
-      runner.interrupt();
+      interrupt();
       return running;
     },
   };
