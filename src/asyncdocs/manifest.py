@@ -41,6 +41,9 @@ NEEDS: dict[str, str] = {
 }
 """What a snippet may declare in `needs`, and why each keeps it out of the browser."""
 
+MINIMUM_PYTHON = (3, 11)
+"""The CPython every snippet runs on unless it declares `python`; CI has exactly this one."""
+
 _KEYS = {"browser", "raises", "args", "stdin", "needs", "timeout", "python", "run"}
 
 
@@ -118,6 +121,11 @@ def _entry(folder: Path, root: Path, name: str, raw: dict) -> Snippet:
     python = str(raw.get("python", "3.11"))
     if not python.startswith("3.") or not python[2:].isdigit():
         raise ManifestError(f"{where}: `python` must look like '3.12', not {python!r}")
+    if tuple(map(int, python.split("."))) > MINIMUM_PYTHON and not raw["browser"]:
+        raise ManifestError(
+            f"{where}: needs Python {python}, newer than CI's CPython: only Pyodide can verify "
+            "it, so it must be `browser = true`"
+        )
     return Snippet(
         path=folder / name,
         root=root,
