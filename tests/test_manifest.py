@@ -37,6 +37,6 @@ def test_a_good_entry_loads(tmp_path):
     ],
 )
 def test_mistakes_are_reported(tmp_path, toml, message):
-    with pytest.raises(ManifestError, ) as err:
+    with pytest.raises(ManifestError) as err:
         load_folder(folder_with(tmp_path, toml), tmp_path)
     assert message in str(err.value)
