@@ -34,6 +34,7 @@ def test_a_good_entry_loads(tmp_path):
         ('["demo.py"]\nbrowser = false\npython = "3.13"\n', "must be `browser = true`"),
         ('["demo.py"]\nbrowser = true\npython = "three"\n', "must look like '3.12'"),
         ('["demo.py"\nbrowser = true\n', "snippets.toml"),
+        ('["demo.py"]\nbrowser = false\nservices = ["demo.py"]\n', "with `run = false`"),
     ],
 )
 def test_mistakes_are_reported(tmp_path, toml, message):

@@ -44,7 +44,7 @@ NEEDS: dict[str, str] = {
 MINIMUM_PYTHON = (3, 11)
 """The CPython every snippet runs on unless it declares `python`; CI has exactly this one."""
 
-_KEYS = {"browser", "raises", "args", "stdin", "needs", "timeout", "python", "run"}
+_KEYS = {"browser", "raises", "args", "stdin", "needs", "timeout", "python", "run", "services"}
 
 
 class ManifestError(ValueError):
@@ -75,6 +75,9 @@ class Snippet:
     """Lowest Python version it runs on; newer than the local CPython means Pyodide only."""
     run: bool = True
     """False for a module that other snippets import and that is not run on its own."""
+    services: tuple[str, ...] = ()
+    """Sibling files (servers) started before this snippet and stopped after it; each
+    must print one line when it is ready."""
 
     @property
     def rel(self) -> str:
@@ -137,6 +140,7 @@ def _entry(folder: Path, root: Path, name: str, raw: dict) -> Snippet:
         timeout=float(raw.get("timeout", 10.0)),
         python=python,
         run=bool(raw.get("run", True)),
+        services=tuple(raw.get("services", ())),
     )
 
 
@@ -156,7 +160,15 @@ def load_folder(folder: Path, root: Path) -> list[Snippet]:
         raise ManifestError(f"{manifest}: no entry for {missing}")
     if extra:
         raise ManifestError(f"{manifest}: entries for files that do not exist: {extra}")
-    return [_entry(folder, root, name, data[name]) for name in files]
+    snippets = [_entry(folder, root, name, data[name]) for name in files]
+    for snippet in snippets:
+        for service in snippet.services:
+            if service not in data or data[service].get("run", True):
+                raise ManifestError(
+                    f"{manifest}: [{snippet.path.name!r}] services: {service!r} must be a file "
+                    "of this folder with `run = false`"
+                )
+    return snippets
 
 
 def load_all(root: Path) -> list[Snippet]:

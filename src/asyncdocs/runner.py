@@ -24,6 +24,8 @@ from asyncdocs.manifest import MANIFEST_NAME, Snippet
 
 CONCURRENCY = 6
 """How many snippet processes run at the same time."""
+SERVICE_START_TIMEOUT = 10.0
+"""Seconds a service may take to print its ready line."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,31 +60,60 @@ def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+async def _start_service(
+    name: str, workdir: Path, env: dict[str, str]
+) -> asyncio.subprocess.Process:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, name, cwd=workdir, env=env, stdout=asyncio.subprocess.PIPE
+    )
+    try:
+        ready = await asyncio.wait_for(proc.stdout.readline(), SERVICE_START_TIMEOUT)
+    except TimeoutError:
+        ready = b""
+    if not ready:
+        proc.kill()
+        await proc.wait()
+        raise RuntimeError(f"service {name} did not print a ready line")
+    return proc
+
+
+async def _stop_service(proc: asyncio.subprocess.Process) -> None:
+    if proc.returncode is None:
+        proc.terminate()
+    await proc.wait()
+
+
 async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
-    """Run one snippet as its own process in a fresh temporary folder."""
+    """Run one snippet as its own process in a fresh temporary folder, with its services."""
     with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
         workdir = Path(tmp)
         prefixes = _prepare(snippet, workdir)
-        start = time.perf_counter()
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            snippet.path.name,
-            *snippet.args,
-            cwd=workdir,
-            env=environment(env),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
-        feed = (snippet.stdin or "").encode()
+        full_env = environment(env)
+        services = [await _start_service(name, workdir, full_env) for name in snippet.services]
         try:
-            out, _ = await asyncio.wait_for(proc.communicate(feed), snippet.timeout)
-            returncode: int | None = proc.returncode
-        except TimeoutError:
-            proc.kill()
-            out, _ = await proc.communicate()
-            returncode = None
-        seconds = time.perf_counter() - start
+            start = time.perf_counter()
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable,
+                snippet.path.name,
+                *snippet.args,
+                cwd=workdir,
+                env=full_env,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+            feed = (snippet.stdin or "").encode()
+            try:
+                out, _ = await asyncio.wait_for(proc.communicate(feed), snippet.timeout)
+                returncode: int | None = proc.returncode
+            except TimeoutError:
+                proc.kill()
+                out, _ = await proc.communicate()
+                returncode = None
+            seconds = time.perf_counter() - start
+        finally:
+            for service in services:
+                await _stop_service(service)
         text = out.decode("utf-8", errors="replace")
         for prefix in prefixes:  # tracebacks name the files as the reader typed them
             text = text.replace(prefix, "")
@@ -94,16 +125,24 @@ async def run_many(
     env: Mapping[str, str] | None = None,
     concurrency: int = CONCURRENCY,
 ) -> dict[str, Result]:
-    """Run snippets concurrently, at most `concurrency` at a time; results keyed by `rel`."""
+    """Run snippets concurrently, at most `concurrency` at a time; results keyed by `rel`.
+
+    Snippets with services run one after another: their servers listen on fixed ports."""
     gate = asyncio.Semaphore(concurrency)
+    snippets = list(snippets)
 
     async def one(snippet: Snippet) -> Result:
         async with gate:
             return await run(snippet, env)
 
+    async def one_by_one(served: list[Snippet]) -> list[Result]:
+        return [await one(s) for s in served]
+
     async with asyncio.TaskGroup() as tg:
-        tasks = [tg.create_task(one(s)) for s in snippets]
-    return {t.result().snippet.rel: t.result() for t in tasks}
+        tasks = [tg.create_task(one(s)) for s in snippets if not s.services]
+        serial = tg.create_task(one_by_one([s for s in snippets if s.services]))
+    results = [t.result() for t in tasks] + serial.result()
+    return {r.snippet.rel: r for r in results}
 
 
 def exit_problem(snippet: Snippet, returncode: int | None, output: str) -> str | None:

@@ -1,0 +1,26 @@
+"""What happens to the other awaitables when one of them fails inside gather."""
+
+import asyncio
+
+
+async def job(name: str, seconds: float, fail: bool = False) -> str:
+    await asyncio.sleep(seconds)
+    if fail:
+        raise ValueError(f"{name} failed")
+    return f"{name} ok"
+
+
+async def main() -> None:
+    results = await asyncio.gather(  # (1)!
+        job("a", 0.1), job("b", 0.2, fail=True), job("c", 0.3), return_exceptions=True
+    )
+    for result in results:
+        print("  ", repr(result))
+
+    try:
+        await asyncio.gather(job("d", 0.1, fail=True), job("e", 0.2))  # (2)!
+    except ValueError as error:
+        print("without return_exceptions the first error propagates:", error)
+
+
+asyncio.run(main())
