@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from conftest import ROOT, copy_tree_for_build
 
+from asyncdocs import pages
+
 # What loads a resource (as opposed to linking to a page).
 LOADING_ATTRS = {
     ("script", "src"),
@@ -138,9 +140,17 @@ def test_language_switcher_links_stay_under_the_site(built_site):
     assert 'href="/zh/" hreflang="zh" class="md-select__link"' in page
 
 
-def _build_zh(tree: Path) -> subprocess.CompletedProcess:
+def _build_zh(tree: Path, untranslated: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Build the Chinese site of a scratch tree, optionally with another untranslated list."""
+    config = "mkdocs.zh.yml"
+    if untranslated is not None:
+        config = "mkdocs.zh.test.yml"  # INHERITs the real one; lists are replaced, not merged
+        (tree / config).write_text(
+            f"INHERIT: mkdocs.zh.yml\nextra:\n  untranslated: {json.dumps(untranslated)}\n",
+            encoding="utf-8",
+        )
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml", "-d", "out"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", "out"],
         cwd=tree,
         capture_output=True,
         text=True,
@@ -151,14 +161,8 @@ def _build_zh(tree: Path) -> subprocess.CompletedProcess:
 def test_untranslated_page_falls_back_to_english_with_banner(tmp_path):
     tree = copy_tree_for_build(tmp_path)
     (tree / "docs/zh/tutorial/async-await.md").unlink()
-    config = tree / "mkdocs.zh.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "untranslated: []", "untranslated: [tutorial/async-await.md]"
-        ),
-        encoding="utf-8",
-    )
-    proc = _build_zh(tree)
+    listed = pages.load_config("mkdocs.zh.yml")["extra"]["untranslated"]
+    proc = _build_zh(tree, [*listed, "tutorial/async-await.md"])
     assert proc.returncode == 0, proc.stderr
     page = (tree / "out/tutorial/async-await/index.html").read_text(encoding="utf-8")
     assert "本页尚未翻译" in page

@@ -1,9 +1,9 @@
-"""A thousand simulated downloads that each wait one second, on one thread."""
+"""A thousand simulated downloads that each wait two seconds, on one thread."""
 
 import asyncio
 import time
 
-WAIT = 1.0  # seconds a download spends waiting for the network
+WAIT = 2.0  # seconds a download spends waiting for the network
 
 
 async def download(url: str) -> int:

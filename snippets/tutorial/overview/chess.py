@@ -1,4 +1,4 @@
-"""A simultaneous chess exhibition, simulated at 20,000 times real speed.
+"""A simultaneous chess exhibition: the arithmetic, then a simulation at 2,000 times real speed.
 
 One champion plays 24 opponents. Her moves take her time (she is the one thread);
 while an opponent thinks, she is free to move on another board (that is waiting).
@@ -11,7 +11,8 @@ OPPONENTS = 24
 MOVE_PAIRS = 30
 HER_MOVE = 5  # seconds
 THEIR_MOVE = 55  # seconds
-SPEED_UP = 20_000  # one simulated hour lasts 0.18 s
+SIMULATED_PAIRS = 3  # the simulation plays the first 3 move pairs of every game
+SPEED_UP = 2_000  # one simulated hour lasts 1.8 s
 
 
 def think(seconds: float) -> None:
@@ -19,13 +20,13 @@ def think(seconds: float) -> None:
 
 
 def game_one_at_a_time(board: int) -> None:
-    for _ in range(MOVE_PAIRS):
+    for _ in range(SIMULATED_PAIRS):
         think(HER_MOVE)
         think(THEIR_MOVE)  # she stands at the board and waits
 
 
 async def game_on_all_boards(board: int) -> None:
-    for _ in range(MOVE_PAIRS):
+    for _ in range(SIMULATED_PAIRS):
         think(HER_MOVE)  # (2)!
         await asyncio.sleep(THEIR_MOVE / SPEED_UP)  # (3)!
 
@@ -45,8 +46,8 @@ print("all boards at once, on paper: ", hours(MOVE_PAIRS * OPPONENTS * HER_MOVE)
 start = time.perf_counter()
 for board in range(OPPONENTS):
     game_one_at_a_time(board)
-print(f"simulated, one at a time: {time.perf_counter() - start:.2f} s")
+print(f"first {SIMULATED_PAIRS} move pairs, one at a time: {time.perf_counter() - start:.2f} s")
 
 start = time.perf_counter()
 asyncio.run(all_boards())
-print(f"simulated, all at once:   {time.perf_counter() - start:.2f} s")
+print(f"first {SIMULATED_PAIRS} move pairs, all at once:   {time.perf_counter() - start:.2f} s")
