@@ -68,7 +68,11 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     out = tmp_path_factory.mktemp("site")
-    site.build(out, base)
+    os.environ["REPO_URL"] = "https://github.com/example/asyncio-docs"  # for edit links
+    try:
+        site.build(out, base)
+    finally:
+        del os.environ["REPO_URL"]
     handler = functools.partial(_QuietHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,4 +1,4 @@
-"""Command line: `python -m asyncdocs {build,serve,record,check}`."""
+"""Command line: `python -m asyncdocs {build,serve,record,check,translations}`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from asyncdocs import manifest, pyodide, runner, site
+from asyncdocs import manifest, pyodide, runner, site, translation
 
 SNIPPETS = site.ROOT / "snippets"
 
@@ -67,6 +67,24 @@ def check(paths: list[str]) -> int:
     return 1 if problems else 0
 
 
+def translations(stamp: list[str], show_diff: bool, only_changed: str | None) -> int:
+    """Report the translation status of the zh pages (as Markdown), or stamp pages."""
+    for page in stamp:
+        print(f"{page}: translated_from {translation.stamp(Path(page))}")
+    if stamp:
+        return 0
+    statuses = translation.report("zh")
+    if only_changed:
+        changed = Path(only_changed).read_text(encoding="utf-8").split()
+        pages = {c.split("/", 2)[2] for c in changed if c.startswith(("docs/en/", "docs/zh/"))}
+        statuses = [s for s in statuses if s.page in pages]
+    for status in statuses:
+        print(f"- `docs/zh/{status.page}`: {status.state}")
+        if show_diff and status.diff:
+            print(f"\n  ```diff\n{status.diff.rstrip()}\n  ```\n".replace("\n", "\n  ")[:-2])
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m asyncdocs", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,7 +97,14 @@ def main() -> int:
         p.add_argument(
             "paths", nargs="*", help="snippet files or folders under snippets/ (default: all)"
         )
+    p_tr = sub.add_parser("translations", help="translation status of the zh pages")
+    p_tr.add_argument("--stamp", nargs="+", default=[], metavar="PAGE", help="mark as current")
+    p_tr.add_argument("--diff", action="store_true", help="show English changes of outdated pages")
+    p_tr.add_argument("--only-changed", metavar="FILE", help="only pages named in FILE")
     args = parser.parse_args()
+
+    if args.command == "translations":
+        return translations(args.stamp, args.diff, args.only_changed)
 
     if args.command == "record":
         return record(args.paths)

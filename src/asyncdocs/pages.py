@@ -51,6 +51,26 @@ def includes(text: str) -> list[str]:
     return [m["path"] for line in text.splitlines() if (m := _INCLUDE.match(line))]
 
 
+def include_mismatch(page: str, english: str, translated: str, lang: str = "zh") -> str | None:
+    """Why a translation's includes differ from its English page's, or None."""
+    en, tr = includes(english), includes(translated)
+    if en == tr:
+        return None
+    missing = [i for i in en if i not in tr]
+    extra = [i for i in tr if i not in en]
+    detail = []
+    if missing:
+        detail.append(f"missing {missing}")
+    if extra:
+        detail.append(f"not in the English page {extra}")
+    if not detail:
+        detail.append(f"in another order: English {en}, {lang} {tr}")
+    return (
+        f"docs/{lang}/{page} must include the same snippets as docs/en/{page}, in the same "
+        f"order ({'; '.join(detail)}). Copy the `--8<--` lines from the English page."
+    )
+
+
 def typed_python(text: str) -> list[int]:
     """Line numbers of Python fences whose body is anything but one include line."""
     bad = []
@@ -61,9 +81,9 @@ def typed_python(text: str) -> list[int]:
     return bad
 
 
-def page_paths(lang: str) -> list[str]:
+def page_paths(lang: str, docs: Path = DOCS) -> list[str]:
     """Markdown pages of one language, relative to `docs/<lang>/`, sorted."""
-    base = DOCS / lang
+    base = docs / lang
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
 
 
