@@ -60,26 +60,37 @@ def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+class ServiceError(RuntimeError):
+    """A service a snippet needs did not start."""
+
+
 async def _start_service(
     name: str, workdir: Path, env: dict[str, str]
 ) -> asyncio.subprocess.Process:
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, name, cwd=workdir, env=env, stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        name,
+        cwd=workdir,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         ready = await asyncio.wait_for(proc.stdout.readline(), SERVICE_START_TIMEOUT)
     except TimeoutError:
         ready = b""
-    if not ready:
-        proc.kill()
-        await proc.wait()
-        raise RuntimeError(f"service {name} did not print a ready line")
-    return proc
+    if ready:
+        return proc
+    await _stop_service(proc)
+    errors = (await proc.stderr.read()).decode(errors="replace").strip()
+    raise ServiceError(f"service {name} did not print a ready line:\n{errors}")
 
 
 async def _stop_service(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is None:
+    try:
         proc.terminate()
+    except ProcessLookupError:  # it has already exited
+        pass
     await proc.wait()
 
 
@@ -89,7 +100,14 @@ async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
         workdir = Path(tmp)
         prefixes = _prepare(snippet, workdir)
         full_env = environment(env)
-        services = [await _start_service(name, workdir, full_env) for name in snippet.services]
+        services = []
+        try:
+            for name in snippet.services:
+                services.append(await _start_service(name, workdir, full_env))
+        except ServiceError as error:
+            for service in services:
+                await _stop_service(service)
+            return Result(snippet, str(error), -1, 0.0)  # reported as the run's failure
         try:
             start = time.perf_counter()
             proc = await asyncio.create_subprocess_exec(
