@@ -24,20 +24,20 @@ TEXT = {
     "en": {
         "updated": "Last updated: {date}",
         "status": {
-            translation.CURRENT: "✅ translated",
-            translation.OUTDATED: "⚠️ outdated",
-            translation.MISSING: "❌ not yet translated",
-            translation.UNSTAMPED: "❔ not stamped",
+            translation.CURRENT: ":material-check-circle: translated",
+            translation.OUTDATED: ":material-alert: outdated",
+            translation.MISSING: ":material-close-circle: not yet translated",
+            translation.UNSTAMPED: ":material-help-circle: not stamped",
         },
         "columns": "| Page | Chinese translation | English lines changed since |",
     },
     "zh": {
         "updated": "最后更新：{date}",
         "status": {
-            translation.CURRENT: "✅ 已翻译",
-            translation.OUTDATED: "⚠️ 已过时",
-            translation.MISSING: "❌ 尚未翻译",
-            translation.UNSTAMPED: "❔ 未标记版本",
+            translation.CURRENT: ":material-check-circle: 已翻译",
+            translation.OUTDATED: ":material-alert: 已过时",
+            translation.MISSING: ":material-close-circle: 尚未翻译",
+            translation.UNSTAMPED: ":material-help-circle: 未标记版本",
         },
         "columns": "| 页面 | 中文翻译 | 英文原文此后改动的行数 |",
     },
