@@ -9,11 +9,17 @@
   `extra.untranslated`; the build fails (strict mode) when that list is out of date.
 * **Self-hosted browser assets** — files from `node_modules` (Mermaid) are copied
   into the built site, so nothing is loaded from a CDN.
+* **Shared folder** — the Pyodide runtime of the in-page runner (13.5 MB) is copied
+  once into a folder all languages share, `site/shared/`, next to `site/en/` and
+  `site/zh/`; `python -m asyncdocs build` says where through the environment variable
+  `ASYNCDOCS_SHARED_DIR`. A site built or served alone (`mkdocs serve -f mkdocs.yml`)
+  has its own, `shared/` inside it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import shutil
 from pathlib import Path
@@ -32,6 +38,22 @@ VENDOR_FILES = {
     "mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js",
 }
 """node_modules file → where it goes in the built site."""
+
+SHARED_FILES = {
+    f"pyodide/{name}": f"pyodide/{name}"
+    for name in (
+        "pyodide.mjs",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "python_stdlib.zip",
+        "pyodide-lock.json",
+    )
+}
+"""node_modules file → where it goes in the shared folder: the five files of Pyodide
+that the runner's worker fetches (no packages: the samples use the standard library)."""
+
+SHARED_DIR_ENV = "ASYNCDOCS_SHARED_DIR"
+"""Environment variable naming the shared folder; unset, it is `shared/` in the site."""
 
 BANNERS = {
     "zh": (
@@ -97,15 +119,40 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def shared_dir(config: MkDocsConfig) -> Path:
+    """The folder that holds what every language's site uses (see the module's docstring)."""
+    named = os.environ.get(SHARED_DIR_ENV)
+    return Path(named) if named else Path(config.site_dir) / "shared"
+
+
+def shared_url(config: MkDocsConfig) -> str:
+    """The shared folder's URL relative to the site's root, e.g. `../shared/`."""
+    relative = os.path.relpath(shared_dir(config).resolve(), Path(config.site_dir).resolve())
+    return Path(relative).as_posix().rstrip("/") + "/"
+
+
+def copy_if_changed(src: Path, dest: Path) -> None:
+    """Copy a file with its modification time, unless `dest` is a copy already (same size
+    and time): the second language, or the next rebuild under `mkdocs serve`, skips it."""
+    there = dest.stat() if dest.exists() else None
+    mine = src.stat()
+    if there and there.st_size == mine.st_size and there.st_mtime_ns == mine.st_mtime_ns:
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dest)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Copy the self-hosted browser assets from node_modules into the site."""
+    """Copy the self-hosted browser assets from node_modules into the site, and the
+    runner's runtime into the shared folder."""
     modules = ROOT / "node_modules"
-    for source, target in VENDOR_FILES.items():
+    shared = shared_dir(config)
+    copies = [(source, Path(config.site_dir) / target) for source, target in VENDOR_FILES.items()]
+    copies += [(source, shared / target) for source, target in SHARED_FILES.items()]
+    for source, dest in copies:
         src = modules / source
         if not src.exists():
             raise FileNotFoundError(
                 f"{src} is missing: run `npm ci` (the Makefile does it for you)"
             )
-        dest = Path(config.site_dir) / target
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dest)
+        copy_if_changed(src, dest)

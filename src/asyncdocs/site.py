@@ -2,7 +2,9 @@
 
 Each language is a separate MkDocs site (`mkdocs.yml` for English, `mkdocs.<lang>.yml`
 for the others), built into `site/<lang>/`. The folder's root gets a small page that
-sends readers to the language their browser prefers.
+sends readers to the language their browser prefers. What all languages use alike —
+the in-page runner's Python (Pyodide) and the snippets' files — is copied once into
+`site/shared/` (see [asyncdocs.mkdocs_hooks][]).
 """
 
 from __future__ import annotations
@@ -10,14 +12,20 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from asyncdocs.mkdocs_hooks import SHARED_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 
 LANGUAGES = {"en": "mkdocs.yml", "zh": "mkdocs.zh.yml"}
 """Language code → MkDocs config file. English is the source language and comes first."""
+
+SHARED = "shared"
+"""The folder beside the languages' sites that they share (`site/shared/`)."""
 
 ROOT_PAGE = """<!doctype html>
 <html lang="en">
@@ -35,8 +43,11 @@ ROOT_PAGE = """<!doctype html>
 
 
 def build(site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool = True) -> None:
-    """Build all languages into `site_dir/<lang>/` for a site served at `site_url`."""
+    """Build all languages into `site_dir/<lang>/` (and what they share into
+    `site_dir/shared/`) for a site served at `site_url`."""
     site_dir.mkdir(parents=True, exist_ok=True)
+    shared = site_dir / SHARED
+    shutil.rmtree(shared, ignore_errors=True)  # nothing stale: the first language fills it
     for lang, config in LANGUAGES.items():
         env = dict(
             os.environ,
@@ -44,6 +55,7 @@ def build(site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool
             SITE_URL_ZH=f"{site_url}zh/",
             NO_MKDOCS_2_WARNING="1",
         )
+        env[SHARED_DIR_ENV] = str(shared.resolve())
         cmd = [
             sys.executable,
             "-m",

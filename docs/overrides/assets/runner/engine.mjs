@@ -18,7 +18,12 @@
 //
 // status is "ok" or "error" (an exception escaped, as when CPython exits 1);
 // exception is its type name ("RunLocallyError" for what only a local Python
-// can do), or null.  One run at a time: run() rejects while another is going.
+// can do), or null; exitCode is what CPython's exit status would be (0, 1, a
+// SystemExit code, 130 for KeyboardInterrupt).  run() never rejects for what a
+// snippet does: when the runner itself fails, the result says status "error",
+// exception "RunnerError", and `fatal: true` if Pyodide can no longer be used
+// (engine.fatal; start a new engine).  One run at a time: run() rejects while
+// another is going.
 
 const SHIM_MODULE = "_runner_shim";
 const SHIM_DIR = "/runner";
@@ -71,16 +76,51 @@ export async function createEngine({
   const entry = jspi ? runner.run_blocking : runner.run;
   const runPy = jspi ? (...args) => entry.callPromising(...args) : entry;
 
+  // After a fatal error (say, the WebAssembly stack overflowed) every API of
+  // this Pyodide throws: only a new one (a new worker) can run again.
+  let fatal = false;
+  const dead = () => {
+    try {
+      void pyodide.globals;
+      return false;
+    } catch {
+      return true;
+    }
+  };
+
   async function execute(code, { filename = "main.py", argv = [], cwd, lang = "en", onStdout, onStderr }) {
     current = { onStdout, onStderr };
     const start = performance.now();
     let result;
     try {
+      if (fatal) throw new Error("Pyodide failed in an earlier run and can no longer be used.");
       result = await runPy(code, filename, argv, cwd, lang);
-      const [status, exception] = result.toJs();
-      return { status, exception: exception ?? null, elapsedMs: performance.now() - start };
+      const [status, exception, exitCode] = result.toJs();
+      return {
+        status,
+        exception: exception ?? null,
+        exitCode: exitCode ?? (status === "ok" ? 0 : 1),
+        elapsedMs: performance.now() - start,
+        fatal: false,
+      };
+    } catch (error) {
+      // The shim turns whatever the snippet does into a result; an error here is
+      // the runner's own (or Pyodide's fatal one).  Report it as the run's end,
+      // never throw: the caller gets a result for every run.
+      fatal ||= Boolean(error?.pyodide_fatal_error) || dead();
+      const message = String(error?.message ?? error).trimEnd();
+      try {
+        onStderr?.(`The runner failed: ${message}\n`);
+      } catch {
+        // the caller's callback must not turn a result into a crash either
+      }
+      return { status: "error", exception: "RunnerError", exitCode: 1, elapsedMs: performance.now() - start, fatal };
     } finally {
-      result?.destroy();
+      try {
+        result?.destroy();
+      } catch {
+        // a fatally failed Pyodide cannot destroy proxies any more
+      }
       current = null;
       running = null;
     }
@@ -89,6 +129,10 @@ export async function createEngine({
   return {
     pyodide,
     jspi,
+    /** True once Pyodide failed fatally: every later run() ends at once with an error. */
+    get fatal() {
+      return fatal;
+    },
     /** Run `code` as the `__main__` module of `filename`. */
     run(code, options = {}) {
       if (running) return Promise.reject(new Error("a run is in progress: cancel() it first"));

@@ -63,6 +63,8 @@ import ast
 import asyncio
 import builtins
 import gc
+import importlib
+import inspect
 import io
 import itertools
 import linecache
@@ -171,12 +173,33 @@ def _create_task(self, coro, *, name=None, **kwargs):
     # While a sleep suspends, only run_sync makes tasks; they are ours like those
     # that run_sync makes for our coroutines.
     ours = _sleeping or getattr(coro, "cr_code", None) in (_main_runner.__code__, _end.__code__)
-    if name is None and not ours:
-        name = f"Task-{next(_task_numbers)}"  # numbered per run, as in a fresh CPython
-    task = _orig_create_task(self, coro, name=name, **kwargs)
-    task.remove_done_callback(self._decrement_in_progress)  # see create_future below
+    number = None if name is not None or ours else f"Task-{next(_task_numbers)}"
+    if self._task_factory is None:
+        # Numbered per run, as in a fresh CPython.
+        task = _orig_create_task(self, coro, name=name or number, **kwargs)
+        task.remove_done_callback(self._decrement_in_progress)  # see create_future below
+    else:
+        # As CPython 3.14 does it: the factory gets the keywords the caller passed
+        # (WebLoop's copy of 3.11's code calls a helper that 3.13 removed), and our
+        # per-run number where it takes a name: an eager task may print its name
+        # before the factory returns.  Other factories' tasks are renamed after.
+        given = {"name": name} if name is not None else {}
+        if number is not None and _takes_name(self._task_factory):
+            given, number = {"name": number}, None
+        task = self._task_factory(self, coro, **given, **kwargs)
+        if number is not None:
+            task.set_name(number)
     (_infra if ours else _tasks).add(task)
     return task
+
+
+def _takes_name(factory):
+    """Whether a task factory accepts ``name=`` (3.11-style ones take only loop, coro)."""
+    try:
+        parameters = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.kind is p.VAR_KEYWORD or p.name == "name" for p in parameters)
 
 
 def _call_later(self, *args, **kwargs):
@@ -452,6 +475,24 @@ def _rewrite(code, filename):
 # -- running a snippet ---------------------------------------------------------
 
 
+_script_dir = None  # what the last run put first on sys.path
+
+
+def _fresh_imports(script_dir):
+    """The script's folder comes first on sys.path, as in CPython; modules imported
+    from it by an earlier run are forgotten, so a run sees the files as they are now."""
+    global _script_dir
+    if _script_dir in sys.path:
+        sys.path.remove(_script_dir)
+    for name, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None) or ""
+        if _script_dir and origin.startswith(_script_dir.rstrip("/") + "/"):
+            del sys.modules[name]
+    _script_dir = script_dir
+    sys.path.insert(0, script_dir)
+    importlib.invalidate_caches()
+
+
 def _begin(code, filename, argv, cwd, lang):
     global _filename, _lang, _interrupted, _tasks, _task_numbers, _handles
     _filename, _lang, _interrupted = filename, lang, False
@@ -463,6 +504,7 @@ def _begin(code, filename, argv, cwd, lang):
     sys.stdout, sys.stderr = _stdout, _stderr
     sys.argv = [filename, *argv]
     os.chdir(cwd or _home)
+    _fresh_imports(os.getcwd())
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     main = types.ModuleType("__main__")
     main.__file__ = filename
@@ -489,27 +531,51 @@ def _print_exception(exc):
 
 
 def _outcome(exc):
-    """(status, exception type name or None) of a run that raised exc (or None)."""
+    """(status, exception type name or None, exit status) of a run that raised exc
+    (or None), after printing what CPython would print for it."""
     if exc is None or isinstance(exc, SystemExit) and exc.code in (None, 0):
-        return "ok", None
-    if isinstance(exc, SystemExit):  # as CPython exits: a code, or a message and 1
-        if not isinstance(exc.code, int):
+        return "ok", None, 0
+    try:
+        if isinstance(exc, SystemExit):  # as CPython exits: a code, or a message and 1
+            if isinstance(exc.code, int):
+                return "error", "SystemExit", exc.code & 0xFF
             print(exc.code, file=sys.stderr)
-    else:
-        _print_exception(exc)
-    return "error", type(exc).__name__
+        else:
+            _print_exception(exc)
+    except BaseException as failure:  # say, a sys.stderr the snippet broke
+        _internal_error("printing the error", failure)
+    code = 130 if isinstance(exc, KeyboardInterrupt) else 1  # 130: what a shell shows for Ctrl-C
+    return "error", type(exc).__name__, code
+
+
+def _internal_error(doing, exc):
+    """The runner's own failure: say so on the real stderr, never fail the engine."""
+    try:
+        _stderr.write(f"(the runner failed while {doing}: {type(exc).__name__}: {exc})\n")
+    except BaseException:
+        pass
+
+
+def _after_user_code():
+    """What the snippet set on the loop must not run the runner's own cleanup: its
+    task factory makes run_sync's tasks, its exception handler reports."""
+    _loop.set_task_factory(None)
 
 
 async def _end():
     """Nothing of this run may act in the next one."""
-    await _cancel_all(patience=1)
-    for handle in _handles:
+    try:
+        await _cancel_all(patience=1)
+    except BaseException as exc:
+        _internal_error("cancelling the tasks left behind", exc)
+    for handle in list(_handles):
         handle.cancel()
     gc.collect()  # finalizers ("never awaited", "never retrieved") report in this run
 
 
 def run_blocking(code, filename, argv, cwd, lang):
-    """Run one snippet as ``__main__``; returns (status, exception type name or None).
+    """Run one snippet as ``__main__``; returns (status, exception type name or None,
+    exit status).
 
     With JSPI: the engine calls this through ``callPromising``, so it may block.
     """
@@ -519,7 +585,11 @@ def run_blocking(code, filename, argv, cwd, lang):
         result = _outcome(None)
     except BaseException as exc:
         result = _outcome(exc)
-    run_sync(_end())
+    _after_user_code()
+    try:
+        run_sync(_end())
+    except BaseException as exc:
+        _internal_error("ending the run", exc)
     return result
 
 
@@ -535,6 +605,7 @@ async def run(code, filename, argv, cwd, lang):
         result = _outcome(None)
     except BaseException as exc:
         result = _outcome(exc)
+    _after_user_code()
     await _end()
     return result
 
@@ -547,3 +618,9 @@ def interrupt():
         _wake()
     for task in _pending_user_tasks():
         task.cancel()
+
+
+# Every run ends with a full garbage collection (see _end).  What exists now, the
+# standard library and this module, lives as long as the interpreter: set it apart,
+# so that collection looks only at what runs create (15 ms → under 1 ms a run).
+gc.freeze()

@@ -1,0 +1,351 @@
+"""The in-page runner end to end, in real Chromium, in both languages.
+
+One browser context (one tab) per language serves all its tests, as a reader's tab
+would: Python is loaded once and must survive instant navigation. The English tab asks
+for prefetching on intent only (so the test can prove nothing is fetched before), the
+Chinese one keeps the site's default (prefetch once the page has settled).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import SNIPPETS
+
+from asyncdocs.compare import mismatch
+
+pytestmark = pytest.mark.chromium
+
+PAGE = "tutorial/async-await/"
+SAMPLE = "tutorial/async-await/count_async.py"
+SLOW_SAMPLE = "tutorial/async-await/count_sync.py"
+NEXT_CHAPTER = "tutorial/generators/"
+PYODIDE = "/shared/pyodide/"
+
+TEXT = {
+    "en": {
+        "run": "Run count_async.py",
+        "buttons": ["Stop", "Reset", "Copy", "Close"],
+        "exit0": "Exit status 0",
+        "running": "Running",
+        "stopped": "Stopped",
+        "input": "input() does not work in the browser. Run this example locally",
+        "local": "needs a local Python",
+    },
+    "zh": {
+        "run": "运行 count_async.py",
+        "buttons": ["停止", "重置", "复制", "关闭"],
+        "exit0": "退出状态 0",
+        "running": "正在运行",
+        "stopped": "已停止",
+        "input": "浏览器中无法使用 input()。请在本地运行此示例",
+        "local": "需要在本地的 Python 中运行",
+    },
+}
+
+
+class Tab:
+    """A reader's tab on the built site, with every request it made."""
+
+    def __init__(self, browser, base: str, lang: str, prefetch: str | None):
+        self.base, self.lang, self.t = base, lang, TEXT[lang]
+        self.context = browser.new_context()
+        if prefetch:
+            self.context.add_init_script(
+                f"localStorage.setItem('asyncdocs.runner.prefetch', {json.dumps(prefetch)})"
+            )
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, path: str = PAGE) -> None:
+        url = f"{self.base}{self.lang}/{path}"
+        if self.page.url != url:
+            self.page.goto(url)
+
+    def block(self, rel: str = SAMPLE):
+        return self.page.locator(f'.highlight[data-runner-path="{rel}"]')
+
+    def pyodide_requests(self) -> list[str]:
+        return [u for u in self.requests if PYODIDE in u]
+
+    def start(self, block, code: str | None = None, via=None) -> int:
+        """Set the code (if given) and press Run; returns the runs counted before."""
+        if code is not None:
+            if "runner-open" not in block.get_attribute("class"):
+                self.run(block)  # the first Run opens the editor on the sample
+            block.locator("textarea").fill(code)
+        before = int(block.get_attribute("data-runner-runs") or 0)
+        (via or block.locator("button.runner-button--run")).click()
+        return before
+
+    def finish(self, block, before: int, timeout: float = 30_000) -> tuple[str, str, str]:
+        """Wait for the run after `before`; returns (output, status line, result kind)."""
+        self.page.wait_for_function(
+            "([el, n]) => Number(el.dataset.runnerRuns || 0) > n",
+            arg=[block.element_handle(), before],
+            timeout=timeout,
+        )
+        return (
+            block.locator(".runner-output").inner_text(),
+            block.locator(".runner-status").inner_text(),
+            block.get_attribute("data-runner-state"),
+        )
+
+    def run(self, block, code: str | None = None, timeout: float = 30_000):
+        return self.finish(block, self.start(block, code), timeout)
+
+    def wait_ready(self) -> None:
+        self.page.wait_for_function("window.asyncdocsRunner.state === 'ready'", timeout=30_000)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, built_site):
+    _, base = built_site
+    made: dict[str, Tab] = {}
+
+    def tab(lang: str) -> Tab:
+        if lang not in made:
+            made[lang] = Tab(browser, base, lang, prefetch="intent" if lang == "en" else None)
+        return made[lang]
+
+    # The Chinese tab opens first and is left alone: its Python loads by itself (the
+    # site's default prefetch) while the English tests run.
+    tab("zh").open()
+    yield tab
+    for t in made.values():
+        assert t.errors == [], t.errors
+        t.close()
+
+
+def recorded(rel: str) -> str:
+    return (SNIPPETS / rel).with_suffix(".out").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_python_is_fetched_only_when_a_reader_is_likely_to_run(tabs, lang):
+    tab = tabs(lang)
+    tab.open()
+    tab.page.wait_for_load_state("networkidle")
+    own = urlsplit(tab.base).netloc
+    if lang == "en":  # prefetch on intent: nothing until a pointer reaches a Run button
+        assert tab.pyodide_requests() == []
+        with tab.page.expect_request(lambda r: r.url.endswith("pyodide.asm.wasm")):
+            tab.block().get_by_role("button", name=tab.t["run"]).hover()
+    # The site's default (zh) loads it once the page has settled, with no interaction.
+    tab.wait_ready()
+    fetched = tab.pyodide_requests()
+    assert fetched and all(urlsplit(u).netloc == own for u in fetched)
+    assert all(urlsplit(u).path.startswith(PYODIDE) for u in fetched), "one copy for all languages"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_run_shows_the_recorded_output(tabs, lang):
+    tab = tabs(lang)
+    tab.open()
+    block = tab.block()
+    run = block.get_by_role("button", name=tab.t["run"])
+    output, status, kind = tab.finish(block, tab.start(block, via=run))
+    assert kind == "done"
+    assert tab.t["exit0"] in status
+    assert mismatch(recorded(SAMPLE), output, same_python=False) is None, output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_edit_and_run_again(tabs, lang):
+    tab = tabs(lang)
+    tab.open()
+    block = tab.block()
+    code = (
+        "import sys\n"
+        'print("<b>not bold</b> & <script>alert(1)</script>")\n'
+        'print("to stderr", end="", file=sys.stderr)\n'
+        'raise ValueError("boom")\n'
+    )
+    output, status, _ = tab.run(block, code)
+    assert output.startswith("<b>not bold</b> & <script>alert(1)</script>\nto stderr")
+    assert block.locator(".runner-output b, .runner-output script").count() == 0, "text, not HTML"
+    stderr = block.locator(".runner-stderr").inner_text()
+    assert stderr.startswith("to stderr")
+    assert 'File "count_async.py", line 4, in <module>' in stderr, "the editor's line numbers"
+    assert "ValueError: boom" in stderr and "_runner_shim" not in stderr
+    assert "ValueError" in status
+
+    output, status, _ = tab.run(block, 'name = input("name? ")\n')
+    assert tab.t["input"] in output, "RunLocallyError speaks the page's language"
+    assert tab.t["local"] in status
+
+    block.get_by_role("button", name=tab.t["buttons"][1]).click()  # Reset
+    original = block.get_attribute("data-runner-code")
+    assert block.locator("textarea").input_value() == original
+    assert "# (" not in original, "annotation markers are not in the editor"
+    output, _, kind = tab.run(block)
+    assert kind == "done" and mismatch(recorded(SAMPLE), output, same_python=False) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stop_then_run_again(tabs, lang):
+    tab = tabs(lang)
+    tab.open()
+    block = tab.block()
+    stop = block.get_by_role("button", name=tab.t["buttons"][0])
+    status = block.locator(".runner-status")
+    worker = tab.page.evaluate_handle("window.asyncdocsRunner.worker")
+
+    # Awaiting code is cancelled by a message: the same Python carries on.
+    before = tab.start(
+        block,
+        "import asyncio\n\n\nasync def main():\n    while True:\n"
+        '        print("tick", flush=True)\n        await asyncio.sleep(0.05)\n\n\n'
+        "asyncio.run(main())\n",
+    )
+    block.locator(".runner-output").get_by_text("tick").first.wait_for()
+    stop.click()
+    output, text, kind = tab.finish(block, before)
+    assert kind == "stopped" and tab.t["stopped"] in text
+    assert output.rstrip().endswith("KeyboardInterrupt")
+    assert tab.page.evaluate("(w) => w === window.asyncdocsRunner.worker", worker)
+
+    # A loop that never yields is stopped by ending the worker; a new one starts by itself.
+    before = tab.start(block, "while True:\n    pass\n")
+    status.get_by_text(tab.t["running"]).wait_for()
+    stop.click()
+    _, text, kind = tab.finish(block, before)
+    assert kind == "stopped" and tab.t["stopped"] in text
+    assert not tab.page.evaluate("(w) => w === window.asyncdocsRunner.worker", worker)
+    tab.wait_ready()
+    output, _, kind = tab.run(block, 'print("running again")\n')
+    assert (output, kind) == ("running again\n", "done")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_next_chapter_runs_without_fetching_python_again(tabs, lang):
+    tab = tabs(lang)
+    tab.open()
+    tab.wait_ready()
+    tab.page.evaluate("window.sameDocument = true")
+    fetched = len(tab.pyodide_requests())
+    tab.page.locator(
+        f'.md-nav--primary a.md-nav__link[href$="{NEXT_CHAPTER.split("/")[-2]}/"]'
+    ).first.click()
+    tab.page.wait_for_url(f"**/{lang}/{NEXT_CHAPTER}")
+    assert tab.page.evaluate("window.sameDocument === true"), "instant navigation, no reload"
+    block = tab.page.locator('.highlight[data-runner="browser"]').first
+    block.scroll_into_view_if_needed()
+    rel = block.get_attribute("data-runner-path")
+    output, _, kind = tab.run(block)
+    assert kind in ("done",)
+    assert mismatch(recorded(rel), output, same_python=False) is None, output
+    assert len(tab.pyodide_requests()) == fetched, "Python was not fetched again"
+    tab.page.go_back()  # instant navigation handles history too
+    tab.page.wait_for_url(f"**/{lang}/{PAGE}")
+    tab.block().wait_for()
+    assert tab.page.evaluate("window.sameDocument === true")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_controls_are_buttons_and_work_from_the_keyboard(tabs, lang):
+    tab = tabs(lang)
+    tab.open()
+    page, block = tab.page, tab.block()
+    run = block.get_by_role("button", name=tab.t["run"], exact=True)
+
+    # Tab from the code block before this one reaches Run; Enter runs.
+    tab.block(SLOW_SAMPLE).locator("button.runner-button--run").focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if run.evaluate("(b) => b === document.activeElement"):
+            break
+    else:
+        pytest.fail("Run is not reachable with Tab")
+    before = int(block.get_attribute("data-runner-runs") or 0)
+    page.keyboard.press("Enter")
+    tab.finish(block, before)
+    for name in [tab.t["run"], *tab.t["buttons"]]:
+        control = block.get_by_role("button", name=name, exact=True)
+        assert control.evaluate("(b) => b.tagName") == "BUTTON", name
+
+    # In the editor: Tab indents, Shift+Tab dedents, Ctrl+Enter runs, Esc then Tab leaves.
+    editor = block.locator("textarea")
+    editor.fill('print("keys")')
+    editor.evaluate("(t) => t.setSelectionRange(0, 0)")
+    page.keyboard.press("Tab")
+    assert editor.input_value() == '    print("keys")'
+    page.keyboard.press("Shift+Tab")
+    assert editor.input_value() == 'print("keys")'
+    before = int(block.get_attribute("data-runner-runs") or 0)
+    page.keyboard.press("Control+Enter")
+    output, _, _ = tab.finish(block, before)
+    assert output == "keys\n"
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert not editor.evaluate("(t) => t === document.activeElement"), "Esc, Tab leaves"
+
+
+def test_runners_on_one_page_keep_to_themselves(tabs):
+    tab = tabs("en")
+    tab.open()
+    slow, fast = tab.block(SLOW_SAMPLE), tab.block(SAMPLE)
+    slow_before = tab.start(slow)
+    fast_before = tab.start(fast, 'print("second")\n')  # waits for the first to end
+    fast_output, _, _ = tab.finish(fast, fast_before)
+    slow_output, _, _ = tab.finish(slow, slow_before)
+    assert fast_output == "second\n"
+    assert mismatch(recorded(SLOW_SAMPLE), slow_output, same_python=False) is None
+
+
+def test_a_million_lines_leave_the_tab_responsive(tabs):
+    tab = tabs("en")
+    tab.open()
+    block = tab.block()
+    before = tab.start(block, "for i in range(1_000_000):\n    print(i)\n")
+    block.locator(".runner-truncated").wait_for()
+    # While Python prints, the page keeps painting: frames are never far apart.
+    longest = tab.page.evaluate(
+        """() => new Promise((done) => {
+            let last = performance.now(), longest = 0;
+            const end = last + 1000;
+            const tick = (now) => {
+                longest = Math.max(longest, now - last);
+                last = now;
+                if (now < end) requestAnimationFrame(tick); else done(longest);
+            };
+            requestAnimationFrame(tick);
+        })"""
+    )
+    assert longest < 250, f"a frame took {longest:.0f} ms"
+    output, _, kind = tab.finish(block, before, timeout=90_000)
+    assert kind == "done"
+    assert output.startswith("0\n1\n2\n") and len(output) <= 200_001
+    assert "output truncated" in block.locator(".runner-truncated").inner_text()
+
+
+def test_a_crashed_python_is_replaced(tabs):
+    tab = tabs("en")
+    tab.open()
+    tab.wait_ready()
+    block = tab.block()
+    # Deep enough to overflow WebAssembly's stack: Pyodide fails for good.
+    crash = (
+        "import sys\n\nsys.setrecursionlimit(10**6)\nx = []\n"
+        "for _ in range(10**5):\n    x = [x]\nprint(repr(x))\n"
+    )
+    _, status, kind = tab.run(block, crash)
+    assert kind == "crashed" and status
+    # A new Python is loading; the worker itself failing then (an uncaught error) ends
+    # the waiting run the same way, and yet another Python starts.
+    before = tab.start(block, 'print("fresh")\n')
+    tab.page.evaluate(
+        "window.asyncdocsRunner.worker.dispatchEvent(new ErrorEvent('error', {message: 'gone'}))"
+    )
+    output, _, kind = tab.finish(block, before)
+    assert kind == "crashed" and "gone" in output
+    tab.wait_ready()
+    assert tab.run(block, 'print("fresh again")\n')[0] == "fresh again\n"

@@ -1,0 +1,80 @@
+"""The runner's engine and shim under Pyodide in Node, on cases that once broke them.
+
+Each case is a throwaway file run by the Node harness (the engine the page uses), with
+and without JSPI, all in one Pyodide, so a case also proves the next run is clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from asyncdocs import pyodide
+
+CASES = {
+    # A task factory made create_task fail ("module 'asyncio.tasks' has no attribute
+    # '_set_task_name'"), then the runner's cleanup, then the harness with it.
+    "eager.py": (
+        "import asyncio\n\n\n"
+        "async def work(n):\n"
+        '    print("start", n)\n'
+        "    await asyncio.sleep(0.01)\n"
+        "    return n * 2\n\n\n"
+        "async def main():\n"
+        "    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)\n"
+        "    task = asyncio.create_task(work(1))\n"
+        '    print("created", task.get_name())\n'
+        "    print(await task)\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    loop.set_task_factory(lambda loop, coro: asyncio.Task(coro, loop=loop))\n"
+        '    print("old-style", asyncio.create_task(work(2)).get_name(), await work(3))\n\n\n'
+        "asyncio.run(main())\n"
+    ),
+    "after_eager.py": 'print("clean")\n',
+    # Whatever a snippet does, the engine reports a result: here it breaks the shim
+    # itself, which used to surface as a ConversionError thrown by engine.mjs.
+    "break_shim.py": (
+        'import _runner_shim\n\n_runner_shim._after_user_code = None\nprint("broke")\n'
+    ),
+    "bad_result.py": "import _runner_shim\n\n_runner_shim._outcome = lambda exc: object()\n",
+}
+EXPECTED = {
+    "eager.py": ("ok", None, "start 1\ncreated Task-2\n2\nstart 3\nstart 2\nold-style Task-3 6\n"),
+    "after_eager.py": ("ok", None, "clean\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, dict[str, dict]]:
+    folder = tmp_path_factory.mktemp("cases")
+    for name, code in CASES.items():
+        (folder / name).write_text(code, encoding="utf-8")
+
+    class Case:  # what pyodide.start reads of a Snippet
+        def __init__(self, name):
+            self.rel, self.args = str(folder / name), ()
+
+    started = {
+        mode: pyodide.start([Case(n) for n in CASES], jspi=mode == "jspi")
+        for mode in ("jspi", "no-jspi")
+    }
+    return {
+        mode: {k.rsplit("/", 1)[1]: v for k, v in pyodide.finish(*ps, timeout=120).items()}
+        for mode, ps in started.items()
+    }
+
+
+@pytest.mark.parametrize("mode", ["jspi", "no-jspi"])
+def test_task_factories_work_and_leave_nothing_behind(runs, mode):
+    for name, (status, exception, output) in EXPECTED.items():
+        run = runs[mode][name]
+        assert (run["status"], run["exception"], run["output"]) == (status, exception, output)
+
+
+@pytest.mark.parametrize("mode", ["jspi", "no-jspi"])
+def test_the_engine_reports_its_own_failure_instead_of_crashing(runs, mode):
+    broke = runs[mode]["break_shim.py"]
+    assert broke["status"] == "error" and broke["exception"] == "RunnerError"
+    assert broke["output"].startswith("broke\nThe runner failed:")
+    assert "TypeError" in broke["output"]
+    # The harness ran every case to its end: each has a result line.
+    assert runs[mode]["bad_result.py"]["exception"] == "RunnerError"
