@@ -213,7 +213,8 @@ def cold_run(browser, base: str, folder: Path) -> dict[str, float]:
     figures["re-run of count_async.py, beyond its 0.5 s"] = (
         statistics.median(reruns) - SAMPLE_SLEEPS_MS
     )
-    noop = [page.evaluate(TIME_RUN, [SAMPLE, "pass\n"])["done"] for _ in range(5)]
+    page.evaluate(TIME_RUN, [SAMPLE, "pass\n"])  # the editor now holds a program doing nothing
+    noop = [page.evaluate(TIME_RUN, [SAMPLE, None])["done"] for _ in range(5)]
     figures["re-run overhead"] = statistics.median(noop)
 
     figures["stop, awaiting code"] = page.evaluate(TIME_STOP, [SAMPLE, AWAITING])["stop"]
@@ -222,7 +223,9 @@ def cold_run(browser, base: str, folder: Path) -> dict[str, float]:
 
     page.locator(f'.md-nav--primary a.md-nav__link[href$="{NEXT_CHAPTER}"]').first.click()
     page.wait_for_url(f"**/{NEXT_CHAPTER}")
-    rel = page.locator('.highlight[data-runner="browser"]').first.get_attribute("data-runner-path")
+    # Wait for the new chapter's content: its samples are in the folder of the same name.
+    sample = f'.highlight[data-runner="browser"][data-runner-path*="/{NEXT_CHAPTER}"]'
+    rel = page.locator(sample).first.get_attribute("data-runner-path")
     figures["next page: first output"] = page.evaluate(TIME_RUN, [rel, None])["first"]
     context.close()
 
@@ -250,15 +253,17 @@ def main() -> None:
         site.build(folder, base)
         server, base = serve(folder, port)
         results: list[dict[str, float]] = []
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for i in range(runs):
-                results.append(cold_run(browser, base, folder))
-                print(f"run {i + 1}/{runs} done", file=sys.stderr)
-            version = browser.version
-            browser.close()
-        server.terminate()
-        server.wait()
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                for i in range(runs):
+                    results.append(cold_run(browser, base, folder))
+                    print(f"run {i + 1}/{runs} done", file=sys.stderr)
+                version = browser.version
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait()
 
     print(f"\nIn-page runner, {runs} cold runs, headless Chromium {version}, {PAGE}\n")
     header = (

@@ -52,6 +52,7 @@ class Tab:
     def __init__(self, browser, base: str, lang: str, prefetch: str | None):
         self.base, self.lang, self.t = base, lang, TEXT[lang]
         self.context = browser.new_context()
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"])
         if prefetch:
             self.context.add_init_script(
                 f"localStorage.setItem('asyncdocs.runner.prefetch', {json.dumps(prefetch)})"
@@ -182,10 +183,13 @@ def test_edit_and_run_again(tabs, lang):
     assert tab.t["input"] in output, "RunLocallyError speaks the page's language"
     assert tab.t["local"] in status
 
-    block.get_by_role("button", name=tab.t["buttons"][1]).click()  # Reset
+    block.get_by_role("button", name=tab.t["buttons"][1], exact=True).click()  # Reset
     original = block.get_attribute("data-runner-code")
     assert block.locator("textarea").input_value() == original
     assert "# (" not in original, "annotation markers are not in the editor"
+    block.get_by_role("button", name=tab.t["buttons"][2], exact=True).click()  # Copy
+    copied = tab.page.evaluate("navigator.clipboard.readText()")
+    assert copied == original
     output, _, kind = tab.run(block)
     assert kind == "done" and mismatch(recorded(SAMPLE), output, same_python=False) is None
 
@@ -237,7 +241,9 @@ def test_next_chapter_runs_without_fetching_python_again(tabs, lang):
     ).first.click()
     tab.page.wait_for_url(f"**/{lang}/{NEXT_CHAPTER}")
     assert tab.page.evaluate("window.sameDocument === true"), "instant navigation, no reload"
-    block = tab.page.locator('.highlight[data-runner="browser"]').first
+    # The chapter's samples live in the snippets folder of the same name.
+    sample = f'.highlight[data-runner="browser"][data-runner-path^="{NEXT_CHAPTER}"]'
+    block = tab.page.locator(sample).first
     block.scroll_into_view_if_needed()
     rel = block.get_attribute("data-runner-path")
     output, _, kind = tab.run(block)

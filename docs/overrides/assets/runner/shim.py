@@ -6,7 +6,9 @@ JS engine has JSPI, ``run(...)`` where it has not, and cancels a run with
 ``interrupt()``.  Importing it patches the interpreter for good:
 
 * every run gets a fresh ``__main__`` (``__name__``, ``__file__``, ``sys.argv``)
-  and unbuffered stdout/stderr, so output streams as it is written;
+  and unbuffered stdout/stderr, so output streams as it is written; its folder
+  comes first on ``sys.path``, and modules an earlier run imported from there
+  are imported afresh;
 * ``asyncio.run`` works like CPython's: it runs the coroutine as a task, then
   cancels and awaits what it left behind.  With JSPI (WebAssembly stack
   switching) the engine runs the module body through ``run_blocking`` in a
@@ -24,7 +26,9 @@ JS engine has JSPI, ``run(...)`` where it has not, and cancels a run with
   task, it is Pyodide's busy wait, which holds the event loop as CPython does
   (in a worker it freezes only the worker);
 * tasks, callbacks and timers a run leaves behind are cancelled when it ends;
-  tasks are named Task-1, Task-2... per run, as in a fresh CPython;
+  tasks are named Task-1, Task-2... per run, as in a fresh CPython; a task
+  factory the snippet sets (``asyncio.eager_task_factory``...) is called as
+  CPython 3.14 calls it, and is dropped when the run ends;
 * ``input()``, threads (also ``asyncio.to_thread`` and ``run_in_executor``,
   which Pyodide would run inline), sockets, subprocesses and ``asyncio.Runner``
   raise ``RunLocallyError`` whose message, in English or Chinese, says to run
@@ -34,7 +38,9 @@ JS engine has JSPI, ``run(...)`` where it has not, and cancels a run with
   ``traceback`` module as CPython prints them, less the ``^^^`` marker lines
   (they differ between Python versions; the site's records drop them too);
   the run's status is "error" when an exception escaped (``SystemExit`` with
-  code 0 or None is "ok").
+  code 0 or None is "ok"), with the exit status CPython would give;
+* the runner's own failures (a snippet may even break this module) are
+  reported, never raised into the engine.
 
 Known limits:
 
@@ -54,7 +60,8 @@ Known limits:
   ``asyncio.new_event_loop()`` returns it, ``asyncio.get_event_loop()`` works
   where CPython 3.14 would raise, and a task created outside ``asyncio.run``
   runs after the module body (then it is cancelled) instead of never.
-  Imported modules stay imported between runs.
+  Modules imported from elsewhere than the snippet's folder (the standard
+  library) stay imported between runs.
 * A ``SystemExit``/``KeyboardInterrupt`` raised in a plain loop callback (not
   in a task) is dropped; CPython would stop the program.
 """
