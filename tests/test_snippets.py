@@ -67,7 +67,7 @@ def test_code_is_formatted():
 
 def test_tooling_lint():
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "docs/overrides"],
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "docs/overrides", "snippets"],
         cwd=ROOT,
         capture_output=True,
         text=True,
