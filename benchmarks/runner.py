@@ -42,16 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from asyncdocs import site  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM, ARGS = site.CHROMIUM, site.CHROMIUM_ARGS
 PAGE = "en/tutorial/async-await/"
 SAMPLE = "tutorial/async-await/count_async.py"
 SAMPLE_SLEEPS_MS = 500

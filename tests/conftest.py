@@ -85,22 +85,11 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (no browser download needed)."""
-    need_debian("/usr/bin/chromium", "chromium")
+    need_debian(site.CHROMIUM, "chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        chromium = pw.chromium.launch(executable_path=site.CHROMIUM, args=site.CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

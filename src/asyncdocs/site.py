@@ -21,6 +21,19 @@ from asyncdocs.mkdocs_hooks import SHARED_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's Chromium, which the browser tests and benchmarks drive with Playwright."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",  # the machine's closed network refuses it anyway
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Flags for headless runs as root on a machine with no outside network."""
+
 LANGUAGES = {"en": "mkdocs.yml", "zh": "mkdocs.zh.yml"}
 """Language code → MkDocs config file. English is the source language and comes first."""
 
