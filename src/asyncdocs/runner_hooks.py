@@ -57,10 +57,11 @@ from mkdocs.structure.pages import Page
 
 from asyncdocs import manifest
 from asyncdocs.mkdocs_hooks import copy_if_changed, shared_dir, shared_url
+from asyncdocs.site import ROOT
 
 log = logging.getLogger("mkdocs.hooks.asyncdocs.runner")
 
-RUNNER_ASSETS = Path(__file__).resolve().parents[2] / "docs/overrides/assets/runner"
+RUNNER_ASSETS = ROOT / "docs/overrides/assets/runner"
 """The runner's browser files in the theme folder (engine.mjs, shim.py, runner.js…)."""
 
 PREFETCH = ("idle", "intent", "none")
