@@ -41,12 +41,32 @@ def need_debian(path: str, package: str) -> None:
     )
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Note which snippets the selected tests are about, so `-k tutorial/patterns` runs
+    only those (the session fixtures below run every selected snippet at once)."""
+    session.config.stash[SELECTED] = {
+        item.callspec.params["snippet"].rel
+        for item in session.items
+        if "snippet" in getattr(getattr(item, "callspec", None), "params", {})
+    }
+
+
+SELECTED = pytest.StashKey[set[str]]()
+
+
+def selected(config: pytest.Config, snippets: list[manifest.Snippet]) -> list[manifest.Snippet]:
+    """The snippets among `snippets` that a selected test parametrizes."""
+    wanted = config.stash.get(SELECTED, set())
+    return [s for s in snippets if s.rel in wanted]
+
+
 @pytest.fixture(scope="session")
-def snippet_runs() -> dict[str, runner.Result]:
-    """Every snippet that CPython here can run, run once, concurrently.
+def snippet_runs(request) -> dict[str, runner.Result]:
+    """Every selected snippet that CPython here can run, run once, concurrently.
 
     In a thread of its own: Playwright's sync API keeps an event loop in the main thread."""
-    work = runner.run_many(s for s in all_snippets() if runs_on_cpython(s))
+    chosen = selected(request.config, [s for s in all_snippets() if runs_on_cpython(s)])
+    work = runner.run_many(chosen)
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, work).result()
 

@@ -8,7 +8,7 @@ Chromium) and once without (as in browsers that lack it).
 from __future__ import annotations
 
 import pytest
-from conftest import all_snippets
+from conftest import all_snippets, selected
 
 from asyncdocs import pyodide
 from asyncdocs.compare import mismatch
@@ -19,9 +19,11 @@ MODES = ("jspi", "no-jspi")
 
 
 @pytest.fixture(scope="session")
-def pyodide_runs() -> dict[str, dict[str, dict]]:
-    """mode → snippet rel → the harness's result, both modes running at once."""
-    started = {mode: pyodide.start(BROWSER, jspi=(mode == "jspi")) for mode in MODES}
+def pyodide_runs(request) -> dict[str, dict[str, dict]]:
+    """mode → snippet rel → the harness's result, both modes running at once (only the
+    snippets that selected tests are about)."""
+    chosen = selected(request.config, BROWSER)
+    started = {mode: pyodide.start(chosen, jspi=(mode == "jspi")) for mode in MODES}
     return {mode: pyodide.finish(*proc_spec) for mode, proc_spec in started.items()}
 
 
