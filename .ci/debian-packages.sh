@@ -6,6 +6,7 @@ set -euo pipefail
 declare -A packages=(
   [/usr/bin/chromium]=chromium              # end-to-end tests of the built site
   [/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]=fonts-noto-cjk  # Chinese glyphs in screenshots
+  [/usr/bin/redis-server]=redis-server      # samples with backends = ["redis"]
 )
 missing=()
 for path in "${!packages[@]}"; do

@@ -34,7 +34,12 @@ def test_a_good_entry_loads(tmp_path):
         ('["demo.py"]\nbrowser = false\npython = "3.13"\n', "must be `browser = true`"),
         ('["demo.py"]\nbrowser = true\npython = "three"\n', "must look like '3.12'"),
         ('["demo.py"\nbrowser = true\n', "snippets.toml"),
-        ('["demo.py"]\nbrowser = false\nservices = ["demo.py"]\n', "with `run = false`"),
+        ('["demo.py"]\nbrowser = false\nservices = ["demo.py"]\n', "another file of this folder"),
+        ('["demo.py"]\nbrowser = false\nclients = ["nope.py"]\n', "another file of this folder"),
+        ('["demo.py"]\nbrowser = false\nneeds = ["signals"]\nsignals = ["SIGNOPE"]\n', "SIGNOPE"),
+        ('["demo.py"]\nbrowser = false\nsignals = ["SIGINT"]\n', 'must list "signals"'),
+        ('["demo.py"]\nbrowser = false\nneeds = ["network"]\nbackends = ["mongo"]\n', "mongo"),
+        ('["demo.py"]\nbrowser = false\nbackends = ["redis"]\n', 'must list "network"'),
     ],
 )
 def test_mistakes_are_reported(tmp_path, toml, message):

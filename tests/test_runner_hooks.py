@@ -103,6 +103,71 @@ def test_local_only_block_says_how_to_run_it(samples, lang, badge, why):
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "It needs a Redis server: by default redis://localhost:6379/0; "
+                "set REDIS_URL to use another.",
+                "In the sample's folder, run: python server.py",
+                "Then, in another terminal: python client.py",
+                "Then stop it: press Ctrl+C (2 times), kill -TERM <pid>.",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "它需要一个 Redis 服务器：默认连接 redis://localhost:6379/0；"
+                "设置 REDIS_URL 可改用别的服务器。",
+                "然后在另一个终端中运行：python client.py",
+                "最后停止它：按 Ctrl+C（2 次）、kill -TERM <pid>。",
+            ],
+        ),
+    ],
+)
+def test_server_block_says_what_to_start_and_how_to_stop_it(tmp_path, lang, expected):
+    folder = tmp_path / "snippets" / "srv"
+    folder.mkdir(parents=True)
+    for name in ("server.py", "client.py"):
+        (folder / name).write_text("print(1)\n")
+    (folder / "snippets.toml").write_text(
+        '["server.py"]\nbrowser = false\nneeds = ["network", "signals"]\n'
+        'clients = ["client.py"]\nsignals = ["SIGINT", "SIGINT", "SIGTERM"]\n'
+        'backends = ["redis"]\n\n'
+        '["client.py"]\nbrowser = false\nneeds = ["network"]\nrun = false\n'
+    )
+    samples = {s.rel: s for s in manifest.load_all(tmp_path / "snippets")}
+    page, _ = annotate(
+        BLOCK.format(rel="srv/server.py") + BLOCK.format(rel="srv/client.py"),
+        samples,
+        to_root="",
+        shared="shared/",
+        lang=lang,
+    )
+    paragraphs = re.findall(r"<p [^>]*>(.*?)</p>", page.split("srv/client.py")[0])
+    texts = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in paragraphs]
+    for line in expected:
+        assert line in texts
+    assert attributes(page, "srv/client.py")["data-runner"] == "local", "a client is runnable"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Needs Python 3.13"), ("zh", "需要 Python 3.13")]
+)
+def test_newer_python_is_shown_in_the_filename_bar(tmp_path, lang, title):
+    folder = tmp_path / "snippets" / "new"
+    folder.mkdir(parents=True)
+    (folder / "shut.py").write_text("print(1)\n")
+    (folder / "snippets.toml").write_text('["shut.py"]\nbrowser = true\npython = "3.13"\n')
+    samples = {s.rel: s for s in manifest.load_all(tmp_path / "snippets")}
+    page, _ = annotate(BLOCK.format(rel="new/shut.py"), samples, to_root="", shared="s/", lang=lang)
+    bar = re.search(r'<span class="filename">(.*?)</span></span>', page)[1]
+    assert bar.startswith('snippets/new/shut.py<span class="runner-version"')
+    assert f'title="{title}' in bar and bar.endswith(">Python 3.13+")
+
+
 def test_module_and_unknown_titles(samples):
     page = BLOCK.format(rel="demo/helper.py") + BLOCK.format(rel="demo/missing.py")
     marked, unknown = annotate(page, samples, to_root="", shared="shared/", lang="en")

@@ -6,10 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SNIPPETS, all_snippets, runs_on_cpython
+from conftest import ROOT, SNIPPETS, all_snippets, need_debian, runs_on_cpython
 from pytest_examples import CodeExample, EvalExample
 
 from asyncdocs import runner
+from asyncdocs.backends import BACKENDS
 
 SNIPPET_LIST = all_snippets()
 RUNNABLE = [s for s in SNIPPET_LIST if runs_on_cpython(s)]
@@ -17,6 +18,8 @@ RUNNABLE = [s for s in SNIPPET_LIST if runs_on_cpython(s)]
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=lambda s: s.rel)
 def test_output_matches_record(snippet, snippet_runs):
+    for name in snippet.backends:
+        need_debian(BACKENDS[name].binary, BACKENDS[name].package)
     problem = runner.problem(snippet_runs[snippet.rel])
     assert problem is None, problem
 

@@ -26,8 +26,11 @@ very file under the code, so what readers see is what the tests compare.
 from __future__ import annotations
 
 import dataclasses
+import signal
 import tomllib
 from pathlib import Path
+
+from asyncdocs.backends import BACKENDS
 
 MANIFEST_NAME = "snippets.toml"
 
@@ -44,7 +47,10 @@ NEEDS: dict[str, str] = {
 MINIMUM_PYTHON = (3, 11)
 """The CPython every snippet runs on unless it declares `python`; CI has exactly this one."""
 
-_KEYS = {"browser", "raises", "args", "stdin", "needs", "timeout", "python", "run", "services"}
+_KEYS = {
+    "browser", "raises", "args", "stdin", "needs", "timeout", "python", "run",
+    "services", "clients", "signals", "backends",
+}  # fmt: skip
 
 
 class ManifestError(ValueError):
@@ -76,8 +82,22 @@ class Snippet:
     run: bool = True
     """False for a module that other snippets import and that is not run on its own."""
     services: tuple[str, ...] = ()
-    """Sibling files (servers) started before this snippet and stopped after it; each
-    must print one line when it is ready."""
+    """Sibling files (servers) started before this snippet and stopped after it (with
+    SIGTERM); each must print one line when it is ready."""
+    clients: tuple[str, ...] = ()
+    """Sibling files run one after another, each to completion, once this snippet has
+    printed its first line (a server's "ready" line)."""
+    signals: tuple[str, ...] = ()
+    """Signal names (`SIGINT`, `SIGTERM`…) sent to this snippet, 0.5 s apart, after its
+    first line and its clients; the run then waits for it to exit."""
+    backends: tuple[str, ...] = ()
+    """Keys of [BACKENDS][asyncdocs.backends.BACKENDS]: real servers (Redis…) started
+    fresh for the run, located by an environment variable."""
+
+    @property
+    def uses_fixed_ports(self) -> bool:
+        """True when it runs with sibling servers (which listen on fixed ports)."""
+        return bool(self.services or self.clients)
 
     @property
     def rel(self) -> str:
@@ -129,6 +149,18 @@ def _entry(folder: Path, root: Path, name: str, raw: dict) -> Snippet:
             f"{where}: needs Python {python}, newer than CI's CPython: only Pyodide can verify "
             "it, so it must be `browser = true`"
         )
+    signals = tuple(raw.get("signals", ()))
+    bad = [s for s in signals if s not in signal.Signals.__members__]
+    if bad:
+        raise ManifestError(f"{where}: unknown signals {bad}, e.g. 'SIGINT' or 'SIGTERM'")
+    if signals and "signals" not in needs:
+        raise ManifestError(f'{where}: a snippet sent `signals` must list "signals" in `needs`')
+    backends = tuple(raw.get("backends", ()))
+    bad = [b for b in backends if b not in BACKENDS]
+    if bad:
+        raise ManifestError(f"{where}: unknown backends {bad}; known: {sorted(BACKENDS)}")
+    if backends and "network" not in needs:
+        raise ManifestError(f'{where}: a snippet using `backends` must list "network" in `needs`')
     return Snippet(
         path=folder / name,
         root=root,
@@ -141,6 +173,9 @@ def _entry(folder: Path, root: Path, name: str, raw: dict) -> Snippet:
         python=python,
         run=bool(raw.get("run", True)),
         services=tuple(raw.get("services", ())),
+        clients=tuple(raw.get("clients", ())),
+        signals=signals,
+        backends=backends,
     )
 
 
@@ -162,12 +197,13 @@ def load_folder(folder: Path, root: Path) -> list[Snippet]:
         raise ManifestError(f"{manifest}: entries for files that do not exist: {extra}")
     snippets = [_entry(folder, root, name, data[name]) for name in files]
     for snippet in snippets:
-        for service in snippet.services:
-            if service not in data or data[service].get("run", True):
-                raise ManifestError(
-                    f"{manifest}: [{snippet.path.name!r}] services: {service!r} must be a file "
-                    "of this folder with `run = false`"
-                )
+        for key in ("services", "clients"):
+            for sibling in getattr(snippet, key):
+                if sibling not in data or sibling == snippet.path.name:
+                    raise ManifestError(
+                        f"{manifest}: [{snippet.path.name!r}] {key}: {sibling!r} must be another "
+                        "file of this folder"
+                    )
     return snippets
 
 

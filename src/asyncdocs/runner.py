@@ -10,15 +10,18 @@ runs them concurrently — with asyncio, naturally.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from pathlib import Path
 
+from asyncdocs import backends
 from asyncdocs.compare import mismatch, tidy
 from asyncdocs.manifest import MANIFEST_NAME, Snippet
 
@@ -26,6 +29,8 @@ CONCURRENCY = 6
 """How many snippet processes run at the same time."""
 SERVICE_START_TIMEOUT = 10.0
 """Seconds a service may take to print its ready line."""
+SIGNAL_INTERVAL = 0.5
+"""Seconds between two signals sent to the same snippet."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,9 +69,9 @@ class ServiceError(RuntimeError):
     """A service a snippet needs did not start."""
 
 
-async def _start_service(
-    name: str, workdir: Path, env: dict[str, str]
-) -> asyncio.subprocess.Process:
+@contextlib.asynccontextmanager
+async def _service(name: str, workdir: Path, env: dict[str, str]) -> AsyncIterator[None]:
+    """Start a sibling server, wait for its ready line; stop it with SIGTERM at the end."""
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         name,
@@ -76,39 +81,84 @@ async def _start_service(
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        ready = await asyncio.wait_for(proc.stdout.readline(), SERVICE_START_TIMEOUT)
-    except TimeoutError:
-        ready = b""
-    if ready:
-        return proc
-    await _stop_service(proc)
-    errors = (await proc.stderr.read()).decode(errors="replace").strip()
-    raise ServiceError(f"service {name} did not print a ready line:\n{errors}")
+        try:
+            ready = await asyncio.wait_for(proc.stdout.readline(), SERVICE_START_TIMEOUT)
+        except TimeoutError:
+            ready = b""
+        if not ready:
+            await _stop(proc)
+            errors = (await proc.stderr.read()).decode(errors="replace").strip()
+            raise ServiceError(f"service {name} did not print a ready line:\n{errors}")
+        yield
+    finally:
+        await _stop(proc)
 
 
-async def _stop_service(proc: asyncio.subprocess.Process) -> None:
-    try:
-        proc.terminate()
-    except ProcessLookupError:  # it has already exited
-        pass
+async def _stop(proc: asyncio.subprocess.Process) -> None:
+    if proc.returncode is None:
+        with contextlib.suppress(ProcessLookupError):  # it may have exited meanwhile
+            proc.terminate()
     await proc.wait()
 
 
+async def _drive(
+    proc: asyncio.subprocess.Process, snippet: Snippet, workdir: Path, env: dict[str, str]
+) -> bytes:
+    """Read the snippet's output; after its first line run its clients, then send its
+    signals. Returns all it printed (plus a note for each client that failed)."""
+    out = bytearray()
+    first_line = asyncio.Event()
+
+    async def read() -> None:
+        while chunk := await proc.stdout.read(4096):
+            out.extend(chunk)
+            if b"\n" in out:
+                first_line.set()
+        first_line.set()  # it ended before printing a line: nothing more to wait for
+
+    reader = asyncio.create_task(read())
+    await first_line.wait()
+    notes = []
+    for client in snippet.clients:
+        if proc.returncode is not None:
+            break
+        run = await asyncio.create_subprocess_exec(
+            sys.executable,
+            client,
+            cwd=workdir,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        client_out, _ = await run.communicate()
+        if run.returncode:
+            text = client_out.decode(errors="replace")
+            notes.append(f"[client {client} exited with status {run.returncode}]\n{text}")
+    for number, name in enumerate(snippet.signals):
+        if number:
+            await asyncio.sleep(SIGNAL_INTERVAL)
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.send_signal(signal.Signals[name])
+    await reader
+    await proc.wait()
+    return bytes(out) + "".join(notes).encode()
+
+
 async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
-    """Run one snippet as its own process in a fresh temporary folder, with its services."""
+    """Run one snippet as its own process in a fresh temporary folder, with its backends,
+    services, clients and signals."""
     with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
         workdir = Path(tmp)
         prefixes = _prepare(snippet, workdir)
-        full_env = environment(env)
-        services = []
-        try:
-            for name in snippet.services:
-                services.append(await _start_service(name, workdir, full_env))
-        except ServiceError as error:
-            for service in services:
-                await _stop_service(service)
-            return Result(snippet, str(error), -1, 0.0)  # reported as the run's failure
-        try:
+        async with contextlib.AsyncExitStack() as stack:
+            try:
+                located = await stack.enter_async_context(backends.started(snippet.backends))
+                full_env = environment({**(env or {}), **located})
+                for name in snippet.services:
+                    await stack.enter_async_context(_service(name, workdir, full_env))
+            except (ServiceError, backends.BackendError) as error:
+                return Result(snippet, str(error), -1, 0.0)  # reported as the run's failure
             start = time.perf_counter()
             proc = await asyncio.create_subprocess_exec(
                 sys.executable,
@@ -120,18 +170,23 @@ async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.STDOUT,
             )
-            feed = (snippet.stdin or "").encode()
+            if snippet.clients or snippet.signals:
+                proc.stdin.close()
+                work = _drive(proc, snippet, workdir, full_env)
+            else:
+                work = proc.communicate((snippet.stdin or "").encode())
             try:
-                out, _ = await asyncio.wait_for(proc.communicate(feed), snippet.timeout)
+                async with asyncio.timeout(snippet.timeout):
+                    out = await work
+                    if isinstance(out, tuple):
+                        out = out[0]
                 returncode: int | None = proc.returncode
             except TimeoutError:
                 proc.kill()
-                out, _ = await proc.communicate()
+                out = (await proc.stdout.read()) if not proc.stdout.at_eof() else b""
+                await proc.wait()
                 returncode = None
             seconds = time.perf_counter() - start
-        finally:
-            for service in services:
-                await _stop_service(service)
         text = out.decode("utf-8", errors="replace")
         for prefix in prefixes:  # tracebacks name the files as the reader typed them
             text = text.replace(prefix, "")
@@ -145,7 +200,8 @@ async def run_many(
 ) -> dict[str, Result]:
     """Run snippets concurrently, at most `concurrency` at a time; results keyed by `rel`.
 
-    Snippets with services run one after another: their servers listen on fixed ports."""
+    Snippets with services or clients run one after another: their servers listen on
+    fixed ports."""
     gate = asyncio.Semaphore(concurrency)
     snippets = list(snippets)
 
@@ -157,8 +213,8 @@ async def run_many(
         return [await one(s) for s in served]
 
     async with asyncio.TaskGroup() as tg:
-        tasks = [tg.create_task(one(s)) for s in snippets if not s.services]
-        serial = tg.create_task(one_by_one([s for s in snippets if s.services]))
+        tasks = [tg.create_task(one(s)) for s in snippets if not s.uses_fixed_ports]
+        serial = tg.create_task(one_by_one([s for s in snippets if s.uses_fixed_ports]))
     results = [t.result() for t in tasks] + serial.result()
     return {r.snippet.rel: r for r in results}
 

@@ -55,7 +55,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from asyncdocs import manifest
+from asyncdocs import backends, manifest
 from asyncdocs.mkdocs_hooks import copy_if_changed, shared_dir, shared_url
 from asyncdocs.site import ROOT
 
@@ -77,6 +77,17 @@ LOCAL_TEXT = {
         "why_other": "The Python in your browser cannot run it as it is meant to run.",
         "command": "In the sample's folder, run:",
         "services": "First start, in another terminal:",
+        "clients": "Then, in another terminal:",
+        "signals": "Then stop it: {how}.",
+        "signal_names": {
+            "SIGINT": "press Ctrl+C",
+            "SIGTERM": "<code>kill -TERM &lt;pid&gt;</code>",
+        },
+        "times": " ({n} times)",
+        "backend": "It needs {what}: by default {default}; "
+        "set <code>{variable}</code> to use another.",
+        "backends": {"redis": "a Redis server"},
+        "version": "Needs Python {version} or newer",
         "download": "Download:",
         "output": "The output below is what it printed on CPython.",
         "sep": ", ",
@@ -95,6 +106,14 @@ LOCAL_TEXT = {
         "why_other": "浏览器里的 Python 无法按它的本意运行它。",
         "command": "在示例所在的文件夹中运行：",
         "services": "先在另一个终端中启动：",
+        "clients": "然后在另一个终端中运行：",
+        "signals": "最后停止它：{how}。",
+        "signal_names": {"SIGINT": "按 Ctrl+C", "SIGTERM": "<code>kill -TERM &lt;pid&gt;</code>"},
+        "times": "（{n} 次）",
+        "backend": "它需要{what}：默认连接 {default}；"
+        "设置 <code>{variable}</code> 可改用别的服务器。",
+        "backends": {"redis": "一个 Redis 服务器"},
+        "version": "需要 Python {version} 或更新版本",
         "download": "下载：",
         "output": "下面的输出是它在 CPython 上运行时打印的内容。",
         "sep": "、",
@@ -204,16 +223,33 @@ def local_help(snippet: manifest.Snippet, files: list[str], base: str, lang: str
         why = text["why"].format(needs=needs)
     else:
         why = text["why_other"]
-    lines = [
-        ("head", f'<span class="runner-badge">{e(text["badge"])}</span> {e(why)}'),
-        *(
-            ("command", f"{e(text['services'])} <code>python {e(_shell_quote(service))}</code>")
-            for service in getattr(snippet, "services", ())
-        ),
+    lines = [("head", f'<span class="runner-badge">{e(text["badge"])}</span> {e(why)}')]
+    for name in snippet.backends:
+        backend = backends.BACKENDS[name]
+        note = text["backend"].format(
+            what=e(text["backends"].get(name, name)),
+            default=f"<code>{e(backend.default)}</code>",
+            variable=e(backend.variable),
+        )
+        lines.append(("backend", note))
+    lines += [
+        ("command", _label(text["services"], f"python {_shell_quote(service)}"))
+        for service in snippet.services
     ]
     if snippet.run:
         command = " ".join(_shell_quote(word) for word in snippet.command)
-        lines.append(("command", f"{e(text['command'])} <code>{e(command)}</code>"))
+        lines.append(("command", _label(text["command"], command)))
+    lines += [
+        ("command", _label(text["clients"], f"python {_shell_quote(client)}"))
+        for client in snippet.clients
+    ]
+    if snippet.signals:
+        how = []
+        for name in dict.fromkeys(snippet.signals):
+            action = text["signal_names"].get(name, f"<code>kill -{name[3:]} &lt;pid&gt;</code>")
+            count = snippet.signals.count(name)
+            how.append(action + (text["times"].format(n=count) if count > 1 else ""))
+        lines.append(("command", text["signals"].format(how=text["sep"].join(how))))
     links = " ".join(
         f'<a href="{e(base + name)}" download>{e(name)}</a>' for name in [snippet.path.name, *files]
     )
@@ -222,6 +258,12 @@ def local_help(snippet: manifest.Snippet, files: list[str], base: str, lang: str
         lines.append(("output", e(text["output"])))
     body = "".join(f'<p class="runner-local__{kind}">{inner}</p>' for kind, inner in lines)
     return f'<div class="runner-local">{body}</div>'
+
+
+def _label(label: str, command: str) -> str:
+    """A label and a command; no space after a full-width colon (Chinese style)."""
+    space = "" if label.endswith("：") else " "
+    return f"{html.escape(label)}{space}<code>{html.escape(command)}</code>"
 
 
 def _shell_quote(word: str) -> str:
@@ -250,7 +292,7 @@ def annotate(
     services: dict[Path, set[str]] = {}
     for s in snippets.values():
         by_folder.setdefault(s.path.parent, []).append(s)
-        services.setdefault(s.path.parent, set()).update(getattr(s, "services", ()))
+        services.setdefault(s.path.parent, set()).update(s.services, s.clients)
 
     def mark(m: re.Match) -> str:
         snippet = snippets.get(html.unescape(m["rel"]))
@@ -273,7 +315,15 @@ def annotate(
         if snippet.browser:
             attrs["data-runner-code"] = editor_code(snippet.path.read_text(encoding="utf-8"))
         written = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
-        head = f'<div class="{m["cls"]}"{written}>{m["bar"]}'
+        bar = m["bar"]
+        if snippet.python_tuple() > manifest.MINIMUM_PYTHON:
+            text = LOCAL_TEXT.get(lang, LOCAL_TEXT["en"])
+            label = html.escape(text["version"].format(version=snippet.python), quote=True)
+            version = (
+                f'<span class="runner-version" title="{label}">Python {snippet.python}+</span>'
+            )
+            bar = bar.removesuffix("</span>") + version + "</span>"
+        head = f'<div class="{m["cls"]}"{written}>{bar}'
         if snippet.browser:
             return head
         folder = snippet.path.parent.relative_to(snippet.root).as_posix()

@@ -1,0 +1,129 @@
+"""Real servers a snippet talks to, started fresh for each run: Redis, PostgreSQL.
+
+A snippet names them in `snippets.toml` (`backends = ["redis"]`). Before the run, the
+runner starts a throwaway server from the Debian package's binary on 127.0.0.1 at a free
+port, with its data in a temporary folder, and tells the snippet where it is through an
+environment variable; after the run it stops the server and deletes the folder. A snippet
+reads the variable with a default that suits a reader's own machine, e.g.
+`os.environ.get("REDIS_URL", "redis://localhost:6379/0")`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import socket
+import tempfile
+import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+START_TIMEOUT = 20.0
+"""Seconds a server may take to accept connections."""
+
+
+class BackendError(RuntimeError):
+    """A backend could not be started."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Backend:
+    """One kind of server and where its program comes from."""
+
+    name: str
+    binary: str
+    """The program that proves it is installed."""
+    package: str
+    """The Debian package that provides it."""
+    variable: str
+    """The environment variable that tells a snippet where the server is."""
+    default: str
+    """The variable's value a snippet falls back on: a server on the reader's machine."""
+    start: Callable[[Path, int], contextlib.AbstractAsyncContextManager[str]]
+    """Start it in a folder on a port; yields the variable's value."""
+
+    def available(self) -> bool:
+        return Path(self.binary).exists()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _wait_for_port(port: int, proc: asyncio.subprocess.Process, what: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.returncode is not None:
+            break
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+    raise BackendError(f"{what} did not accept connections on 127.0.0.1:{port}")
+
+
+async def _stop(proc: asyncio.subprocess.Process) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        proc.terminate()
+    try:
+        await asyncio.wait_for(proc.wait(), 10)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+
+
+@contextlib.asynccontextmanager
+async def _redis(folder: Path, port: int) -> AsyncIterator[str]:
+    proc = await asyncio.create_subprocess_exec(
+        REDIS.binary,
+        "--bind", "127.0.0.1", "--port", str(port), "--dir", str(folder),
+        "--save", "", "--appendonly", "no", "--protected-mode", "yes",
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        await _wait_for_port(port, proc, "redis-server")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        await _stop(proc)
+
+
+REDIS = Backend(
+    name="redis",
+    binary="/usr/bin/redis-server",
+    package="redis-server",
+    variable="REDIS_URL",
+    default="redis://localhost:6379/0",
+    start=_redis,
+)
+
+BACKENDS: dict[str, Backend] = {b.name: b for b in (REDIS,)}
+"""The backends a snippet may name, by name."""
+
+
+@contextlib.asynccontextmanager
+async def started(names: tuple[str, ...]) -> AsyncIterator[dict[str, str]]:
+    """Start the named backends; yield the environment variables that point at them."""
+    missing = [BACKENDS[n] for n in names if not BACKENDS[n].available()]
+    if missing:
+        raise BackendError(
+            "not installed: "
+            + ", ".join(f"{b.binary} (apt-get install {b.package})" for b in missing)
+        )
+    async with contextlib.AsyncExitStack() as stack:
+        env = {}
+        for name in names:
+            backend = BACKENDS[name]
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{name}-")))
+            env[backend.variable] = await stack.enter_async_context(
+                backend.start(folder, free_port())
+            )
+        yield env

@@ -1,0 +1,166 @@
+"""The runner's process choreography with real processes: services, clients, signals and
+backends, as the book's server samples use them."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+
+from conftest import need_debian
+
+from asyncdocs import backends, runner
+from asyncdocs.manifest import load_folder
+
+SERVER = """
+    import asyncio, signal
+
+    async def main():
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        seen = []
+        def on_signal(name):
+            seen.append(name)
+            stop.set()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, on_signal, sig.name)
+        async def handle(reader, writer):
+            writer.write((await reader.readline()).upper())
+            await writer.drain()
+            writer.close()
+        server = await asyncio.start_server(handle, "127.0.0.1", {port})
+        print("ready", flush=True)
+        async with server:
+            await stop.wait()
+            await asyncio.sleep(0.7)  # a second signal arrives meanwhile
+        print("stopped by", ", ".join(seen))
+
+    asyncio.run(main())
+"""
+CLIENT = """
+    import asyncio
+
+    async def main():
+        reader, writer = await asyncio.open_connection("127.0.0.1", {port})
+        writer.write(b"hello\\n")
+        print((await reader.readline()).decode().strip())
+        writer.close()
+
+    asyncio.run(main())
+"""
+
+
+def folder(tmp_path, toml: str, **files: str):
+    for name, code in files.items():
+        (tmp_path / f"{name}.py").write_text(textwrap.dedent(code))
+    (tmp_path / "snippets.toml").write_text(textwrap.dedent(toml))
+    return {s.path.name: s for s in load_folder(tmp_path, tmp_path)}
+
+
+def test_server_gets_its_client_then_signals(tmp_path):
+    port = backends.free_port()
+    snippets = folder(
+        tmp_path,
+        """
+        ["server.py"]
+        browser = false
+        needs = ["network", "signals"]
+        clients = ["client.py"]
+        signals = ["SIGINT", "SIGTERM"]
+
+        ["client.py"]
+        browser = false
+        needs = ["network"]
+        services = ["server.py"]
+        """,
+        server=SERVER.format(port=port),
+        client=CLIENT.format(port=port),
+    )
+    results = asyncio.run(runner.run_many(snippets.values()))
+    server, client = results["server.py"], results["client.py"]
+    assert (server.returncode, server.output) == (0, "ready\nstopped by SIGINT, SIGTERM\n")
+    assert (client.returncode, client.output) == (0, "HELLO\n")
+
+
+def test_a_failing_client_shows_in_the_servers_output(tmp_path):
+    port = backends.free_port()
+    snippets = folder(
+        tmp_path,
+        """
+        ["server.py"]
+        browser = false
+        needs = ["network", "signals"]
+        clients = ["client.py"]
+        signals = ["SIGINT"]
+
+        ["client.py"]
+        browser = false
+        run = false
+        """,
+        server=SERVER.format(port=port),
+        client="raise SystemExit(3)\n",
+    )
+    result = asyncio.run(runner.run(snippets["server.py"]))
+    assert "[client client.py exited with status 3]" in result.output
+
+
+def test_a_redis_backend_is_real_and_fresh(tmp_path):
+    need_debian(backends.REDIS.binary, backends.REDIS.package)
+    code = """
+        import asyncio, os
+        import redis.asyncio as redis
+
+        async def main():
+            client = redis.from_url(os.environ["REDIS_URL"])
+            print(await client.dbsize(), await client.incr("runs"))
+            await client.aclose()
+
+        asyncio.run(main())
+    """
+    snippets = folder(
+        tmp_path,
+        """
+        ["count.py"]
+        browser = false
+        needs = ["network"]
+        backends = ["redis"]
+        """,
+        count=code,
+    )
+    for _ in range(2):  # a new, empty server for every run
+        result = asyncio.run(runner.run(snippets["count.py"]))
+        assert (result.returncode, result.output) == (0, "0 1\n")
+
+
+def test_a_missing_backend_binary_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setitem(
+        backends.BACKENDS, "redis", backends.dataclasses.replace(backends.REDIS, binary="/nope")
+    )
+    snippets = folder(
+        tmp_path,
+        '["a.py"]\nbrowser = false\nneeds = ["network"]\nbackends = ["redis"]\n',
+        a="print(1)\n",
+    )
+    result = asyncio.run(runner.run(snippets["a.py"]))
+    assert result.returncode == -1
+    assert "/nope (apt-get install redis-server)" in result.output
+
+
+def test_a_server_that_ignores_signals_times_out(tmp_path):
+    snippets = folder(
+        tmp_path,
+        """
+        ["stubborn.py"]
+        browser = false
+        needs = ["signals"]
+        signals = ["SIGTERM"]
+        timeout = 0.5
+        """,
+        stubborn="""
+        import signal, time
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        print("ready", flush=True)
+        time.sleep(5)
+        """,
+    )
+    result = asyncio.run(runner.run(snippets["stubborn.py"]))
+    assert result.returncode is None
