@@ -67,6 +67,7 @@ _WAITS = {
     "Semaphore.acquire": "semaphore",
     "Barrier.wait": "barrier",
     "TaskGroup.__aexit__": "taskgroup",
+    "TaskGroup._aexit": "taskgroup",  # 3.14
     "wait": "wait",
     "wait_for": "wait",
     "as_completed": "wait",

@@ -67,6 +67,9 @@ RUNNER_ASSETS = ROOT / "docs/overrides/assets/runner"
 PREFETCH = ("idle", "intent", "none")
 """The values of `extra.runner.prefetch`; the first is the default."""
 
+TIMELINE_MODULE = ROOT / "src/asynctimeline.py"
+"""The task recorder: the runner loads it into Pyodide, readers download it."""
+
 NOT_COPIED = {".out", ".pyc"}
 """Suffixes of snippet-folder files that are not copied into the site (records, caches)."""
 
@@ -362,8 +365,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Copy the snippets' files into the shared folder and shim.py beside engine.mjs."""
-    copy_if_changed(RUNNER_ASSETS / "shim.py", Path(config.site_dir) / "assets/runner/shim.py")
+    """Copy the snippets' files into the shared folder, and shim.py and asynctimeline.py
+    beside engine.mjs."""
+    assets = Path(config.site_dir) / "assets/runner"
+    copy_if_changed(RUNNER_ASSETS / "shim.py", assets / "shim.py")
+    copy_if_changed(TIMELINE_MODULE, assets / "asynctimeline.py")
     root = _snippets_root(config)
     target = shared_dir(config) / "snippets"
     for snippet_file in sorted(root.rglob("*")):

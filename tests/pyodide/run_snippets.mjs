@@ -1,7 +1,7 @@
 // Run snippets under Pyodide with the in-page runner's engine, for the test suite.
 //
 //   node [--experimental-wasm-stack-switching] tests/pyodide/run_snippets.mjs \
-//        [--lang en|zh] [--timeout SECONDS] [--spec SPEC.json] [FILE ...]
+//        [--lang en|zh] [--timeout SECONDS] [--svg en|zh] [--spec SPEC.json] [FILE ...]
 //
 // --spec names a JSON file ("-" for stdin) holding an array of
 //   {"path": "snippets/x.py", "argv": ["--n", "3"]}      (argv optional)
@@ -20,7 +20,9 @@
 // stdout gets one JSON object per line and per snippet, nothing else:
 //   {"path": <as given>, "output": <stdout and stderr interleaved as written>,
 //    "status": "ok"|"error", "exception": <type name>|null,
-//    "elapsed_ms": <the run's wall time>, "jspi": true|false}
+//    "elapsed_ms": <the run's wall time>, "jspi": true|false,
+//    "timeline": <the run's task timeline, see src/asynctimeline.py>|null,
+//    "svg": <that timeline drawn in the language of --svg LANG> (only with --svg)}
 // A snippet that cannot be read gives status "error" with its error's name.
 // Pyodide's own messages go to stderr.  Exit status: 0 once every snippet
 // ran (whatever its status), 1 if the engine failed to start or a run never
@@ -38,13 +40,18 @@ let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { lang: { type: "string", default: "en" }, timeout: { type: "string" }, spec: { type: "string" } },
+    options: {
+      lang: { type: "string", default: "en" },
+      timeout: { type: "string" },
+      spec: { type: "string" },
+      svg: { type: "string" },
+    },
   });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 }
-const { lang, timeout, spec } = args.values;
+const { lang, timeout, spec, svg: svgLang } = args.values;
 const jobs = [
   ...(spec ? JSON.parse(readFileSync(spec === "-" ? 0 : spec, "utf8")) : []),
   ...args.positionals.map((path) => ({ path })),
@@ -59,7 +66,12 @@ const { createEngine } = await import(join(runnerDir, "engine.mjs"));
 const log = (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
 let engine;
 try {
-  engine = await createEngine({ loadPyodide, shim: readFileSync(join(runnerDir, "shim.py"), "utf8"), log });
+  engine = await createEngine({
+    loadPyodide,
+    shim: readFileSync(join(runnerDir, "shim.py"), "utf8"),
+    timeline: readFileSync(join(root, "src/asynctimeline.py"), "utf8"),
+    log,
+  });
 } catch (error) {
   log(`run_snippets: the engine did not start: ${error.message}`); // not the stack: it quotes minified Pyodide
   process.exit(1);
@@ -110,7 +122,9 @@ for (const { path, argv = [] } of jobs) {
     exception: result.exception,
     elapsed_ms: Math.round(result.elapsedMs * 10) / 10,
     jspi: engine.jspi,
+    timeline: result.timeline ? JSON.parse(result.timeline) : null,
   };
+  if (result.timeline && svgLang) line.svg = engine.timelineSvg(result.timeline, svgLang);
   process.stdout.write(`${JSON.stringify(line)}\n`);
   done += 1;
 }

@@ -6,13 +6,14 @@
 // (tests/pyodide/run_snippets.mjs) both use it.
 //
 //   const engine = await createEngine({ loadPyodide, indexURL, shim });
-//   const { status, exception, elapsedMs } = await engine.run(code, {
+//   const { status, exception, elapsedMs, timeline } = await engine.run(code, {
 //     filename: "demo.py",  // __file__, sys.argv[0] and the traceback frames
 //     argv: [],             // sys.argv[1:]
 //     cwd: undefined,       // a directory of Pyodide's file system to run in
 //     lang: "en",           // or "zh": the language of RunLocallyError's message
 //     onStdout: (text) => ..., onStderr: (text) => ...,  // chunks as written
 //   });
+//   engine.timelineSvg(timeline, "en");  // the run's task timeline drawn as SVG markup
 //   engine.cancel();  // resolves with the cancelled run's result
 //   engine.jspi;      // true where the JS engine has WebAssembly stack switching
 //
@@ -23,7 +24,8 @@
 // snippet does: when the runner itself fails, the result says status "error",
 // exception "RunnerError", and `fatal: true` if Pyodide can no longer be used
 // (engine.fatal; start a new engine).  One run at a time: run() rejects while
-// another is going.
+// another is going.  timeline is the run's task timeline as recorded by
+// asynctimeline.py (a JSON string; null if none was recorded).
 
 const SHIM_MODULE = "_runner_shim";
 const SHIM_DIR = "/runner";
@@ -34,6 +36,8 @@ const SHIM_DIR = "/runner";
  * @param {string} [options.indexURL]  where Pyodide's files are (default: next to pyodide.mjs)
  * @param {string | (() => Promise<string>)} [options.shim]  source of shim.py, or a loader
  *   of it (default: fetch shim.py next to this file)
+ * @param {string | (() => Promise<string>)} [options.timeline]  source of asynctimeline.py,
+ *   or a loader of it (default: fetch asynctimeline.py next to this file)
  * @param {(text: string) => void} [options.log]  gets Pyodide's own messages and
  *   output written while no run is going (default: console.warn)
  */
@@ -41,12 +45,15 @@ export async function createEngine({
   loadPyodide,
   indexURL,
   shim = () => fetch(new URL("./shim.py", import.meta.url)).then((r) => r.text()),
+  timeline = () => fetch(new URL("./asynctimeline.py", import.meta.url)).then((r) => r.text()),
   log = (text) => console.warn(text),
 }) {
   // A fixed hash seed, as the site's records are made with: set order and the
   // like do not change from one page load to the next.
   const pyodide = await loadPyodide({ indexURL, stdout: log, stderr: log, env: { PYTHONHASHSEED: "0" } });
-  const source = typeof shim === "function" ? await shim() : shim;
+  const [source, recorder] = await Promise.all(
+    [shim, timeline].map((file) => (typeof file === "function" ? file() : file)),
+  );
 
   let current = null; // the callbacks of the run in progress
   let running = null; // its promise
@@ -68,6 +75,7 @@ export async function createEngine({
   // Asked before the shim is in: it makes loop callbacks unable to block.
   const jspi = await pyodide.runPythonAsync("from pyodide.ffi import can_run_sync; can_run_sync()");
   pyodide.FS.mkdirTree(SHIM_DIR);
+  pyodide.FS.writeFile(`${SHIM_DIR}/asynctimeline.py`, recorder);
   pyodide.FS.writeFile(`${SHIM_DIR}/${SHIM_MODULE}.py`, source);
   pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(SHIM_DIR)})`);
   const runner = pyodide.pyimport(SHIM_MODULE);
@@ -96,12 +104,14 @@ export async function createEngine({
       if (fatal) throw new Error("Pyodide failed in an earlier run and can no longer be used.");
       result = await runPy(code, filename, argv, cwd, lang);
       const [status, exception, exitCode] = result.toJs();
+      const elapsedMs = performance.now() - start;
       return {
         status,
         exception: exception ?? null,
         exitCode: exitCode ?? (status === "ok" ? 0 : 1),
-        elapsedMs: performance.now() - start,
+        elapsedMs,
         fatal: false,
+        timeline: runner.last_timeline() ?? null,
       };
     } catch (error) {
       // The shim turns whatever the snippet does into a result; an error here is
@@ -114,7 +124,14 @@ export async function createEngine({
       } catch {
         // the caller's callback must not turn a result into a crash either
       }
-      return { status: "error", exception: "RunnerError", exitCode: 1, elapsedMs: performance.now() - start, fatal };
+      return {
+        status: "error",
+        exception: "RunnerError",
+        exitCode: 1,
+        elapsedMs: performance.now() - start,
+        fatal,
+        timeline: null,
+      };
     } finally {
       try {
         result?.destroy();
@@ -138,6 +155,10 @@ export async function createEngine({
       if (running) return Promise.reject(new Error("a run is in progress: cancel() it first"));
       running = execute(code, options);
       return running;
+    },
+    /** Draw a run's timeline (its `timeline` string) as SVG, labelled in `lang`. */
+    timelineSvg(timeline, lang = "en") {
+      return timeline && !fatal ? runner.timeline_svg(timeline, lang) : null;
     },
     /** Cancel the run in progress (pending tasks, time.sleep); resolves with its result. */
     cancel() {

@@ -10,7 +10,9 @@
 // lives on through Material's instant navigation, so the next chapter's Run
 // does not load Python again.  Stop asks the worker to cancel the run (like
 // Ctrl-C); code that does not yield within STOP_GRACE_MS is stopped by ending
-// the worker, and a new one starts at once.  Everything shown of a run is text.
+// the worker, and a new one starts at once.  Everything shown of a run is text,
+// but for its task timeline: an SVG picture drawn by asynctimeline.py in the
+// worker, shown in a "Timeline" tab, with nothing active left in it.
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const SITE_ROOT = new URL("../../", import.meta.url); // this file is assets/runner/runner.js
@@ -33,6 +35,8 @@ const TEXT = {
     hint: (key) => `${key}+Enter runs · Tab indents, Shift+Tab dedents · Esc then Tab leaves the editor`,
     output: "Output of this run",
     outputLabel: (file) => `Output of ${file}`,
+    timeline: "Timeline",
+    timelineHelp: "One lane per task: when it ran, what it waited for, and when it printed. Point at a mark for details.",
     startingCold: "Starting Python (the first time fetches about 6 MB)…",
     waiting: "Waiting for the other sample to finish…",
     running: "Running…",
@@ -60,6 +64,8 @@ const TEXT = {
     hint: (key) => `${key}+Enter 运行 · Tab 缩进，Shift+Tab 取消缩进 · 先按 Esc 再按 Tab 可离开编辑器`,
     output: "本次运行的输出",
     outputLabel: (file) => `${file} 的输出`,
+    timeline: "时间线",
+    timelineHelp: "每个任务一行：何时运行、在等待什么、何时打印。把指针移到标记上可查看详情。",
     startingCold: "正在启动 Python（首次运行需下载约 6 MB）…",
     waiting: "正在等待另一个示例运行结束…",
     running: "正在运行…",
@@ -490,6 +496,35 @@ class Editor {
 
 let runnerCount = 0;
 
+function tab(label, controls, onSelect) {
+  const element = make("button", "runner-tab", label);
+  element.type = "button";
+  element.setAttribute("role", "tab");
+  element.setAttribute("aria-controls", controls);
+  element.addEventListener("click", onSelect);
+  return element;
+}
+
+const SVG_ELEMENTS = new Set(["svg", "g", "rect", "line", "circle", "path", "text", "title", "style"]);
+
+/** Parse SVG markup into an element with nothing active in it (no scripts, links,
+ *  event handlers or foreign content), or null if it is not an SVG picture. */
+function safeSvg(markup) {
+  const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.nodeName !== "svg" || doc.querySelector("parsererror")) return null;
+  for (const element of [root, ...root.querySelectorAll("*")]) {
+    if (!SVG_ELEMENTS.has(element.nodeName)) {
+      element.remove();
+      continue;
+    }
+    for (const { name } of [...element.attributes]) {
+      if (/^on|href$/i.test(name)) element.removeAttribute(name);
+    }
+  }
+  return document.importNode(root, true);
+}
+
 function make(tag, className, text) {
   const element = document.createElement(tag);
   if (className) element.className = className;
@@ -576,8 +611,23 @@ class Runner {
     const hint = make("p", "runner-hint", t.hint(MAC ? "⌘" : "Ctrl"));
     hint.id = hintId;
     const result = make("div", "runner-result");
-    const title = make("span", "runner-result__title", t.output);
+    const title = make("div", "runner-result__title");
+    title.setAttribute("role", "tablist");
+    this.outputTab = tab(t.output, `runner-out-${this.id}`, () => this.showTab("output"));
+    this.timelineTab = tab(t.timeline, `runner-tl-${this.id}`, () => this.showTab("timeline"));
+    this.timelineTab.hidden = true;
+    title.append(this.outputTab, this.timelineTab);
+    title.addEventListener("keydown", (event) => {
+      if (!["ArrowLeft", "ArrowRight"].includes(event.key) || this.timelineTab.hidden) return;
+      this.showTab(this.outputTab.getAttribute("aria-selected") === "true" ? "timeline" : "output");
+      (this.output.hidden ? this.timelineTab : this.outputTab).focus();
+    });
+    this.timeline = make("div", "runner-timeline");
+    this.timeline.id = `runner-tl-${this.id}`;
+    this.timeline.setAttribute("role", "tabpanel");
+    this.timeline.hidden = true;
     this.output = make("pre", "runner-output");
+    this.output.id = `runner-out-${this.id}`;
     this.output.tabIndex = 0;
     this.output.setAttribute("role", "region");
     this.output.setAttribute("aria-label", t.outputLabel(this.filename));
@@ -585,8 +635,9 @@ class Runner {
     this.note.hidden = true;
     this.status = make("p", "runner-status");
     this.status.setAttribute("role", "status");
-    result.append(title, this.output, this.note, this.status);
+    result.append(title, this.output, this.timeline, this.note, this.status);
     this.panel.append(this.editor.element, hint, result);
+    this.showTab("output");
     this.block.append(this.panel);
   }
 
@@ -646,7 +697,32 @@ class Runner {
     setTimeout(() => (label.textContent = this.t.copy), 1500);
   }
 
+  /** Show the output or the timeline of the last run. */
+  showTab(which) {
+    const timeline = which === "timeline" && !this.timelineTab.hidden;
+    this.output.hidden = timeline;
+    this.timeline.hidden = !timeline;
+    this.outputTab.setAttribute("aria-selected", String(!timeline));
+    this.timelineTab.setAttribute("aria-selected", String(timeline));
+    this.outputTab.tabIndex = timeline ? -1 : 0;
+    this.timelineTab.tabIndex = timeline ? 0 : -1;
+  }
+
+  /** Put a run's timeline (SVG markup from the worker) in its tab, as a parsed,
+   *  inert picture: only drawing elements and their attributes are kept. */
+  showTimeline(markup) {
+    const svg = markup && safeSvg(markup);
+    this.timelineTab.hidden = !svg;
+    if (!svg) return;
+    const box = make("div", "atl-box");
+    box.append(svg);
+    this.timeline.replaceChildren(box, make("p", "atl-help", this.t.timelineHelp));
+  }
+
   clearOutput() {
+    this.showTab("output");
+    this.timelineTab.hidden = true;
+    this.timeline.replaceChildren();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending = [];
@@ -753,6 +829,7 @@ class Runner {
     }
     this.status.textContent = text;
     this.status.className = `runner-status runner-status--${tone}`;
+    if (result.kind === "done" && result.exception !== "RunLocallyError") this.showTimeline(result.timeline);
     this.block.dataset.runnerState = result.kind;
     this.block.dataset.runnerRuns = String(Number(this.block.dataset.runnerRuns || 0) + 1);
     this.showState();

@@ -39,6 +39,9 @@ JS engine has JSPI, ``run(...)`` where it has not, and cancels a run with
   (they differ between Python versions; the site's records drop them too);
   the run's status is "error" when an exception escaped (``SystemExit`` with
   code 0 or None is "ok"), with the exit status CPython would give;
+* every run is recorded by ``asynctimeline`` (beside this file): when each task
+  ran, what it waited for, and who printed what; ``last_timeline()`` returns the
+  recording and ``timeline_svg()`` draws it;
 * the runner's own failures (a snippet may even break this module) are
   reported, never raised into the engine.
 
@@ -74,6 +77,7 @@ import importlib
 import inspect
 import io
 import itertools
+import json
 import linecache
 import os
 import socket
@@ -90,6 +94,8 @@ from js import Promise, clearTimeout, setTimeout
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 from pyodide.webloop import PyodideFuture, PyodideTask, WebLoop, WebLoopPolicy
 
+import asynctimeline
+
 _loop = asyncio.get_event_loop()  # Pyodide's one WebLoop, shared by all runs
 _home = os.getcwd()
 _stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", write_through=True)
@@ -99,6 +105,10 @@ _stderr = io.TextIOWrapper(
     errors="backslashreplace",
     write_through=True,
 )
+
+# The task timeline of each run (asynctimeline.py sits beside this file).
+_recorder = None
+_last_timeline = None
 
 # State of the current run, reset by _begin().
 _filename = "main.py"
@@ -509,6 +519,7 @@ def _begin(code, filename, argv, cwd, lang):
     _loop.set_exception_handler(None)
     _loop.set_task_factory(None)
     sys.stdout, sys.stderr = _stdout, _stderr
+    _start_timeline()
     sys.argv = [filename, *argv]
     os.chdir(cwd or _home)
     _fresh_imports(os.getcwd())
@@ -580,6 +591,46 @@ async def _end():
     gc.collect()  # finalizers ("never awaited", "never retrieved") report in this run
 
 
+def _ours(coro):
+    """Tasks of the runner itself, left out of the timeline."""
+    return _sleeping or getattr(coro, "cr_code", None) in (_main_runner.__code__, _end.__code__)
+
+
+def _start_timeline():
+    global _recorder, _last_timeline
+    _last_timeline = None
+    try:
+        _recorder = asynctimeline.Recorder(ignore=_ours, task_class=PyodideTask)
+        _recorder.start()
+        _recorder.attach(_loop)
+    except BaseException as exc:
+        _recorder = None
+        _internal_error("starting the timeline", exc)
+
+
+def _stop_timeline():
+    global _recorder, _last_timeline
+    if _recorder is None:
+        return
+    try:
+        recording = _recorder.stop()
+        recording["program"] = _filename
+        _last_timeline = json.dumps(recording, ensure_ascii=False)
+    except BaseException as exc:
+        _internal_error("ending the timeline", exc)
+    _recorder = None
+
+
+def last_timeline():
+    """The last run's task timeline (JSON, see asynctimeline.py), or None."""
+    return _last_timeline
+
+
+def timeline_svg(recording, lang):
+    """A timeline from ``last_timeline()`` drawn as SVG, labelled in ``lang``."""
+    return asynctimeline.svg(json.loads(recording), lang)
+
+
 def run_blocking(code, filename, argv, cwd, lang):
     """Run one snippet as ``__main__``; returns (status, exception type name or None,
     exit status).
@@ -597,6 +648,7 @@ def run_blocking(code, filename, argv, cwd, lang):
         run_sync(_end())
     except BaseException as exc:
         _internal_error("ending the run", exc)
+    _stop_timeline()
     return result
 
 
@@ -614,6 +666,7 @@ async def run(code, filename, argv, cwd, lang):
         result = _outcome(exc)
     _after_user_code()
     await _end()
+    _stop_timeline()
     return result
 
 

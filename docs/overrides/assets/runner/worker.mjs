@@ -14,7 +14,9 @@
 //   {type: "ready", jspi, loadMs}       or {type: "failed", message}
 //   {type: "start", id}                 the run begins (its files are in place)
 //   {type: "output", id, chunks: [["out"|"err", text], ...], dropped}
-//   {type: "done", id, status, exception, exitCode, elapsedMs, fatal, dropped}
+//   {type: "done", id, status, exception, exitCode, elapsedMs, fatal, dropped, timeline}
+//                                       timeline: the run's task timeline as SVG markup
+//                                       (labelled in the run's lang), or null
 //
 // Each run gets a fresh folder, /home/pyodide/<dir>, holding the editor's code
 // as <filename> and the snippet's companion files (fetched once, then cached),
@@ -172,5 +174,11 @@ async function run({ id, code, filename, argv = [], dir = "main", files = [], la
   }
   current = null;
   output.flush();
-  postMessage({ type: "done", id, ...result, dropped: output.dropped });
+  let timeline = null;
+  try {
+    timeline = engine.timelineSvg(result.timeline, lang);
+  } catch (error) {
+    console.debug(`no timeline: ${error?.message ?? error}`);
+  }
+  postMessage({ type: "done", id, ...result, dropped: output.dropped, timeline });
 }
