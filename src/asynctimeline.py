@@ -60,6 +60,7 @@ _WAITS = {
     "sleep": "sleep",
     "Queue.get": "queue",
     "Queue.put": "queue",
+    "Queue.join": "queue",
     "Lock.acquire": "lock",
     "Event.wait": "event",
     "Condition.wait": "condition",
@@ -287,7 +288,7 @@ class Recorder:
         kind = _WAITS.get(name, name)
         if kind == "sleep":
             delay = inner.f_locals.get("delay")
-            return kind, f"{delay:g}" if isinstance(delay, int | float) else ""
+            return kind, f"{delay:.3g}" if isinstance(delay, int | float) else ""
         return kind, ""
 
     def _printed(self, stream: str, line: str) -> None:
@@ -681,10 +682,11 @@ def svg(recording: dict, lang: str = "en") -> str:
     ):
         if shape == "rect":
             parts.append(
-                f'<rect class="{cls}" x="{lx}" y="{legend_y - 9}" width="14" height="10" rx="2"/>'
+                f'<rect class="{cls} atl-key" x="{lx}" y="{legend_y - 9}" width="14" height="10" '
+                'rx="2"/>'
             )
         else:
-            parts.append(f'<path class="{cls}" d="M{lx + 3} {legend_y - 8}h8l-4 6z"/>')
+            parts.append(f'<path class="{cls} atl-key" d="M{lx + 3} {legend_y - 8}h8l-4 6z"/>')
         parts.append(f'<text class="atl-muted" x="{lx + 20}" y="{legend_y}">{e(word)}</text>')
         lx += 40 + 8 * len(word) if lang == "en" else 40 + 14 * len(word)
     parts.append("</svg>")

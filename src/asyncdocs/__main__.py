@@ -7,7 +7,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from asyncdocs import manifest, pyodide, runner, site, translation
+from asyncdocs import manifest, pyodide, runner, site, timelines, translation
 
 SNIPPETS = site.ROOT / "snippets"
 
@@ -54,7 +54,14 @@ def record(paths: list[str]) -> int:
             continue
         snippet.output_path.write_text(output, encoding="utf-8")
         print(f"recorded {rel}")
-    return 1 if failed else 0
+    with_timeline = [s for s in snippets.values() if s.timeline]
+    problems = timelines.record_all(with_timeline)
+    for problem in problems:
+        print(f"NOT recorded {problem}")
+    for snippet in with_timeline:
+        if not any(p.startswith(snippet.rel + ":") for p in problems):
+            print(f"recorded {snippet.rel}'s timeline")
+    return 1 if failed or problems else 0
 
 
 def check(paths: list[str]) -> int:

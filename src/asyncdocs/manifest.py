@@ -49,7 +49,7 @@ MINIMUM_PYTHON = (3, 11)
 
 _KEYS = {
     "browser", "raises", "args", "stdin", "needs", "timeout", "python", "run",
-    "services", "clients", "signals", "backends",
+    "services", "clients", "signals", "backends", "timeline",
 }  # fmt: skip
 
 
@@ -93,6 +93,14 @@ class Snippet:
     backends: tuple[str, ...] = ()
     """Keys of [BACKENDS][asyncdocs.backends.BACKENDS]: real servers (Redis…) started
     fresh for the run, located by an environment variable."""
+
+    timeline: bool = False
+    """True when pages show its task timeline, recorded under CPython beside it."""
+
+    @property
+    def timeline_path(self) -> Path:
+        """The recorded task timeline, `<name>.timeline.json` beside the snippet."""
+        return self.path.with_suffix(".timeline.json")
 
     @property
     def uses_fixed_ports(self) -> bool:
@@ -161,6 +169,11 @@ def _entry(folder: Path, root: Path, name: str, raw: dict) -> Snippet:
         raise ManifestError(f"{where}: unknown backends {bad}; known: {sorted(BACKENDS)}")
     if backends and "network" not in needs:
         raise ManifestError(f'{where}: a snippet using `backends` must list "network" in `needs`')
+    if raw.get("timeline") and (not raw.get("run", True) or python != "3.11"):
+        raise ManifestError(
+            f"{where}: `timeline = true` needs a snippet that runs on CI's CPython "
+            "(`run = true`, no newer `python`): its timeline is recorded there"
+        )
     return Snippet(
         path=folder / name,
         root=root,
@@ -176,6 +189,7 @@ def _entry(folder: Path, root: Path, name: str, raw: dict) -> Snippet:
         clients=tuple(raw.get("clients", ())),
         signals=signals,
         backends=backends,
+        timeline=bool(raw.get("timeline", False)),
     )
 
 

@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Iterable
+from pathlib import Path
 
 from asyncdocs.compare import tidy
 from asyncdocs.manifest import Snippet
@@ -23,10 +24,14 @@ JSPI_FLAG = "--experimental-wasm-stack-switching"
 
 def start(snippets: Iterable[Snippet], jspi: bool) -> tuple[subprocess.Popen, str]:
     """Start the harness on `snippets`; returns the process and the spec to send it."""
+    return _start([{"path": s.rel, "argv": list(s.args)} for s in snippets], jspi)
+
+
+def _start(jobs: list[dict], jspi: bool) -> tuple[subprocess.Popen, str]:
     node = shutil.which("node")
     if not node:
         raise RuntimeError("Node.js ≥ 20 is needed to run snippets under Pyodide (see README)")
-    spec = json.dumps([{"path": s.rel, "argv": list(s.args)} for s in snippets])
+    spec = json.dumps(jobs)
     cmd = [node, *([JSPI_FLAG] if jspi else []), str(HARNESS), "--spec", "-"]
     proc = subprocess.Popen(
         cmd,
@@ -42,7 +47,8 @@ def start(snippets: Iterable[Snippet], jspi: bool) -> tuple[subprocess.Popen, st
 def finish(proc: subprocess.Popen, spec: str, timeout: float = 600) -> dict[str, dict]:
     """Wait for a started harness; results keyed by snippet `rel`, output tidied.
 
-    Each result has `output`, `status` ("ok" or "error"), `exception`, `elapsed_ms`, `jspi`.
+    Each result has `output`, `status` ("ok" or "error"), `exception`, `elapsed_ms`, `jspi`,
+    and `timeline` (the run's task timeline, see `asynctimeline`).
     """
     out, err = proc.communicate(spec, timeout=timeout)
     if proc.returncode != 0:
@@ -54,6 +60,11 @@ def finish(proc: subprocess.Popen, spec: str, timeout: float = 600) -> dict[str,
             result["output"] = tidy(result["output"])
             results[result["path"]] = result
     return results
+
+
+def run_files(paths: Iterable[Path], jspi: bool = True) -> dict[str, dict]:
+    """Run Python files (absolute paths) like snippets with no arguments; keyed by path."""
+    return finish(*_start([{"path": str(p)} for p in paths], jspi))
 
 
 def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:

@@ -145,9 +145,14 @@ async def _drive(
     return bytes(out) + "".join(notes).encode()
 
 
-async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
+async def run(
+    snippet: Snippet, env: Mapping[str, str] | None = None, timeline: Path | None = None
+) -> Result:
     """Run one snippet as its own process in a fresh temporary folder, with its backends,
-    services, clients and signals."""
+    services, clients and signals.
+
+    With `timeline`, it runs under the task recorder (`python -m asynctimeline`), which
+    writes the recording to that file."""
     with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
         workdir = Path(tmp)
         prefixes = _prepare(snippet, workdir)
@@ -159,10 +164,14 @@ async def run(snippet: Snippet, env: Mapping[str, str] | None = None) -> Result:
                     await stack.enter_async_context(_service(name, workdir, full_env))
             except (ServiceError, backends.BackendError) as error:
                 return Result(snippet, str(error), -1, 0.0)  # reported as the run's failure
+            recorder = []
+            if timeline is not None:
+                recorder = ["-m", "asynctimeline", "--quiet", "--json", str(timeline)]
             start = time.perf_counter()
             proc = await asyncio.create_subprocess_exec(
                 sys.executable,
-                snippet.path.name,
+                *recorder,
+                str(workdir / snippet.path.name) if recorder else snippet.path.name,
                 *snippet.args,
                 cwd=workdir,
                 env=full_env,

@@ -55,7 +55,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from asyncdocs import backends, manifest
+from asyncdocs import backends, manifest, timelines
 from asyncdocs.mkdocs_hooks import copy_if_changed, shared_dir, shared_url
 from asyncdocs.site import ROOT
 
@@ -361,7 +361,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             page.file.src_uri,
             rel,
         )
-    return marked
+    return timelines.MARKER.sub(lambda m: _timeline(m["rel"], page, config), marked)
+
+
+def _timeline(rel: str, page: Page, config: MkDocsConfig) -> str:
+    """A page's `<!-- timeline: x.py -->` marker: the snippet's recorded timeline."""
+    snippet = _snippets.get(rel)
+    if snippet is None or not snippet.timeline or not snippet.timeline_path.exists():
+        log.warning(
+            "%s: asks for the timeline of snippets/%s, which has none: set `timeline = true` "
+            "in its snippets.toml and run `python -m asyncdocs record %s`",
+            page.file.src_uri,
+            rel,
+            rel,
+        )
+        return ""
+    return timelines.figure(snippet, _language(config))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

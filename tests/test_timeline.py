@@ -1,0 +1,240 @@
+"""Task timelines: what asynctimeline records of known programs, under CPython and under
+Pyodide; that it changes nothing a program prints; the pages' static timelines are
+current; the text and SVG drawings."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import ROOT, all_snippets
+
+import asynctimeline
+from asyncdocs import pyodide, runner, timelines
+from asyncdocs.compare import mismatch
+
+THREE_NAPS = """
+    import asyncio
+
+
+    async def nap(seconds):
+        await asyncio.sleep(seconds)
+        print(f"slept {seconds}")
+        return seconds
+
+
+    async def main():
+        async with asyncio.TaskGroup() as tg:
+            for seconds in (0.3, 0.1, 0.2):
+                tg.create_task(nap(seconds), name=f"nap-{seconds}")
+        print("all done")
+
+
+    asyncio.run(main())
+"""
+
+FAILURES = """
+    import asyncio
+
+
+    async def fail():
+        await asyncio.sleep(0.05)
+        raise ValueError("no")
+
+
+    async def forever():
+        await asyncio.Event().wait()
+
+
+    async def main():
+        failing = asyncio.create_task(fail(), name="fail")
+        waiting = asyncio.create_task(forever(), name="forever")
+        lock = asyncio.Lock()
+        async with lock:
+            await asyncio.sleep(0.1)
+        waiting.cancel()
+        await asyncio.gather(failing, waiting, return_exceptions=True)
+        print("done")
+
+
+    asyncio.run(main())
+"""
+
+
+@pytest.fixture(scope="module")
+def programs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("programs")
+    for name, code in (("three_naps.py", THREE_NAPS), ("failures.py", FAILURES)):
+        (folder / name).write_text(textwrap.dedent(code), encoding="utf-8")
+    return folder
+
+
+def cpython_recording(path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-m", "asynctimeline", "--quiet", "--json", "rec.json", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads((path.parent / "rec.json").read_text(encoding="utf-8"))
+
+
+def pyodide_recording(path, jspi: bool) -> dict:
+    (result,) = pyodide.run_files([path], jspi=jspi).values()
+    assert result["status"] == "ok", result["output"]
+    return result["timeline"]
+
+
+def check_three_naps(recording: dict) -> None:
+    tasks = {t["name"]: t for t in recording["tasks"]}
+    assert list(tasks) == ["Task-1", "nap-0.3", "nap-0.1", "nap-0.2"], "one lane per task"
+    main = tasks["Task-1"]
+    assert main["parent"] is None
+    assert all(tasks[n]["parent"] == main["id"] for n in ("nap-0.3", "nap-0.1", "nap-0.2"))
+    ended = sorted(tasks.values(), key=lambda t: t["ended"])
+    assert [t["name"] for t in ended] == ["nap-0.1", "nap-0.2", "nap-0.3", "Task-1"]
+    for seconds in (0.1, 0.2, 0.3):
+        nap = tasks[f"nap-{seconds}"]
+        assert nap["outcome"] == "result" and nap["detail"] == str(seconds)
+        assert len(nap["slices"]) == 2, "runs until its sleep, then once more"
+        ((start, end, kind, detail),) = nap["waits"]
+        assert (kind, detail) == ("sleep", str(seconds))
+        assert end - start == pytest.approx(seconds, abs=0.05)
+    assert main["waits"][0][2] == "taskgroup"
+    assert 0.3 <= recording["duration"] < 1.0
+    printed = [(p[1], p[3]) for p in recording["prints"]]
+    ids = {name: t["id"] for name, t in tasks.items()}
+    assert printed == [
+        (ids["nap-0.1"], "slept 0.1"),
+        (ids["nap-0.2"], "slept 0.2"),
+        (ids["nap-0.3"], "slept 0.3"),
+        (ids["Task-1"], "all done"),
+    ]
+    running = sum(end - start for t in tasks.values() for start, end in t["slices"])
+    assert running < 0.1, "the tasks mostly wait: little time is spent running them"
+
+
+def check_failures(recording: dict) -> None:
+    tasks = {t["name"]: t for t in recording["tasks"]}
+    assert tasks["fail"]["outcome"] == "exception"
+    assert tasks["fail"]["detail"] == "ValueError: no"
+    assert tasks["forever"]["outcome"] == "cancelled"
+    assert [w[2] for w in tasks["forever"]["waits"]] == ["event"]
+    assert [w[2] for w in tasks["Task-1"]["waits"]] == ["sleep", "gather"]
+
+
+def test_three_naps_under_cpython(programs):
+    check_three_naps(cpython_recording(programs / "three_naps.py"))
+
+
+def test_outcomes_and_waits_under_cpython(programs):
+    check_failures(cpython_recording(programs / "failures.py"))
+
+
+@pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
+def test_three_naps_under_pyodide(programs, jspi):
+    check_three_naps(pyodide_recording(programs / "three_naps.py", jspi))
+    check_failures(pyodide_recording(programs / "failures.py", jspi))
+
+
+def test_the_recorder_changes_nothing_a_program_prints(programs):
+    """Under the recorder, a program prints what it prints without it: checked on the
+    samples whose timelines pages show, and on a failing one (its traceback)."""
+    chosen = [s for s in all_snippets() if s.timeline]
+    failing = next(s for s in all_snippets() if s.rel == "tutorial/async-await/not_awaitable.py")
+
+    async def runs():
+        return await asyncio.gather(*(timelines.record(s) for s in [*chosen, failing]))
+
+    for snippet, (result, recording) in zip([*chosen, failing], asyncio.run(runs()), strict=True):
+        assert runner.exit_problem(snippet, result.returncode, result.output) is None
+        assert mismatch(snippet.recorded_output(), result.output) is None, snippet.rel
+        assert recording is not None
+
+
+TIMELINE_SNIPPETS = [s for s in all_snippets() if s.timeline]
+
+
+@pytest.mark.parametrize("snippet", TIMELINE_SNIPPETS, ids=lambda s: s.rel)
+def test_static_timeline_is_current(snippet):
+    """The page's timeline was recorded from the snippet as it is now, and recording it
+    again gives the same tasks, outcomes and printed lines, in about the same time."""
+    assert snippet.timeline_path.exists(), f"run `python -m asyncdocs record {snippet.rel}`"
+    stored = timelines.load(snippet)
+    assert stored["source_sha256"] == timelines.source_hash(snippet), (
+        f"{snippet.timeline_path.name} was recorded from an older {snippet.path.name}: "
+        f"run `python -m asyncdocs record {snippet.rel}`"
+    )
+    result, fresh = asyncio.run(timelines.record(snippet))
+    assert fresh is not None, result.output
+    assert timelines.shape(fresh) == timelines.shape(stored)
+    assert mismatch(timelines.printed(stored), timelines.printed(fresh)) is None
+    assert fresh["duration"] == pytest.approx(stored["duration"], abs=0.15, rel=0.15)
+
+
+def test_pages_show_the_static_timelines():
+    """Every snippet with a recorded timeline is shown as one, in both languages."""
+    for lang in ("en", "zh"):
+        shown = set()
+        for page in (ROOT / "docs" / lang).rglob("*.md"):
+            shown |= {m["rel"] for m in timelines.MARKER.finditer(page.read_text("utf-8"))}
+        assert shown == {s.rel for s in TIMELINE_SNIPPETS}, lang
+
+
+def test_text_timeline(programs):
+    recording = cpython_recording(programs / "three_naps.py")
+    lines = asynctimeline.text(recording, width=30).splitlines()
+    assert lines[0].startswith("Task timeline: three_naps.py — 4 tasks, 0.3")
+    lanes = {line.split()[0]: line for line in lines[2:6]}
+    assert list(lanes) == ["Task-1", "nap-0.3", "nap-0.1", "nap-0.2"]
+    bar = lanes["nap-0.1"].split(None, 1)[1]
+    assert bar.startswith("█·") and "returned 0.1" in bar
+    assert bar.index("█", 1) < lanes["nap-0.2"].split(None, 1)[1].index("█", 1), "0.1 s ends first"
+    assert "slept 0.3" in lines[-2] and "nap-0.3" in lines[-2]
+    zh = asynctimeline.text(recording, lang="zh")
+    assert "任务时间线" in zh and "返回 0.1" in zh
+
+
+def test_command_prints_the_program_output_then_the_timeline(programs):
+    proc = subprocess.run(
+        [sys.executable, "-m", "asynctimeline", "three_naps.py"],
+        cwd=programs,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout == "slept 0.1\nslept 0.2\nslept 0.3\nall done\n"
+    assert "Task timeline: three_naps.py" in proc.stderr and "█" in proc.stderr
+
+
+def test_command_exits_like_the_program(tmp_path):
+    (tmp_path / "boom.py").write_text("raise SystemExit(3)\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "asynctimeline", "--quiet", "boom.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=30,
+    )
+    assert proc.returncode == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", ["running", "waiting"]), ("zh", ["运行", "等待"])]
+)
+def test_svg_has_a_lane_per_task_and_labels(programs, lang, words):
+    recording = cpython_recording(programs / "three_naps.py")
+    picture = asynctimeline.svg(recording, lang)
+    assert picture.startswith("<svg") and picture.endswith("</svg>")
+    assert picture.count('class="atl-lane"') == 4
+    assert picture.count('class="atl-run"') == 8
+    assert picture.count('class="atl-printed"') == 4
+    for word in words:
+        assert f">{word}</text>" in picture
+    assert "sleep(0.3)" in picture, "a wait says what it waits for"
