@@ -565,6 +565,11 @@ fill:var(--md-default-fg-color,#222)}
 """.strip()
 
 
+def _text_width(text: str) -> int:
+    """About how wide a label is at 12 px: wide (CJK) characters count double."""
+    return sum(13 if ord(c) > 0x2E80 else 7 for c in text)
+
+
 def _ticks(duration: float) -> list[float]:
     """Round tick values from 0 to at least `duration`, at most 8 steps."""
     if duration <= 0:
@@ -586,7 +591,7 @@ def svg(recording: dict, lang: str = "en") -> str:
     span = max(recording["duration"], 1e-3)
     ticks = [t for t in _ticks(span) if t <= span * 1.0001]
     digits = max(0, min(3, -math.floor(math.log10(ticks[1])))) if len(ticks) > 1 else 1
-    name_width = min(200, 16 + 7 * max((len(names[lane]) for lane in lanes), default=6))
+    name_width = min(200, 16 + max((_text_width(names[lane]) for lane in lanes), default=42))
     left, plot, right, top, row = name_width, 560, 24, 30, 26
     width = left + plot + right
     height = top + row * len(lanes) + 34
@@ -688,7 +693,7 @@ def svg(recording: dict, lang: str = "en") -> str:
         else:
             parts.append(f'<path class="{cls} atl-key" d="M{lx + 3} {legend_y - 8}h8l-4 6z"/>')
         parts.append(f'<text class="atl-muted" x="{lx + 20}" y="{legend_y}">{e(word)}</text>')
-        lx += 40 + 8 * len(word) if lang == "en" else 40 + 14 * len(word)
+        lx += 40 + _text_width(word)
     parts.append("</svg>")
     return "".join(parts)
 

@@ -241,5 +241,12 @@ def test_build_marks_local_only_sample_and_ships_its_files(tmp_path):
     assert not (out / "shared/snippets/throwaway/pool.out").exists(), "records stay out"
     # Served alone, the site carries its own Pyodide and the runner's files.
     assert (out / "shared/pyodide/pyodide.asm.wasm").stat().st_size > 1_000_000
-    for name in ("runner.js", "worker.mjs", "engine.mjs", "shim.py", "asynctimeline.py", "runner.css"):
+    for name in (
+        "runner.js",
+        "worker.mjs",
+        "engine.mjs",
+        "shim.py",
+        "asynctimeline.py",
+        "runner.css",
+    ):
         assert (out / "assets/runner" / name).is_file(), name
