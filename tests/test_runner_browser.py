@@ -355,3 +355,70 @@ def test_a_crashed_python_is_replaced(tabs):
     assert kind == "crashed" and "gone" in output
     tab.wait_ready()
     assert tab.run(block, 'print("fresh again")\n')[0] == "fresh again\n"
+
+
+TIMELINE = {
+    "en": {"tab": "Timeline", "legend": ["running", "waiting", "printed a line"]},
+    "zh": {"tab": "时间线", "legend": ["运行", "等待", "打印一行"]},
+}
+
+
+def lanes_seen(page, root: str) -> list[dict]:
+    """The timeline lanes under `root` as drawn: name, box, and whether they show."""
+    return page.evaluate(
+        """(root) => [...document.querySelectorAll(`${root} .atl-lane`)].map((lane) => {
+            const box = lane.getBoundingClientRect();
+            const name = lane.querySelector(".atl-name");
+            return {name: name.textContent, top: box.top, height: box.height,
+                    width: box.width, fill: getComputedStyle(name).fill,
+                    runs: lane.querySelectorAll(".atl-run").length};
+        })""",
+        root,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_timeline_tab_after_a_run(tabs, lang, tmp_path):
+    """After a run, a Timeline tab draws one lane per task, readable in both themes."""
+    tab = tabs(lang)
+    tab.open()
+    block = tab.block()
+    _, _, kind = tab.run(block)
+    assert kind == "done"
+    timeline_tab = block.locator(".runner-tab").nth(1)
+    assert timeline_tab.inner_text() == TIMELINE[lang]["tab"]
+    timeline_tab.click()
+    assert timeline_tab.get_attribute("aria-selected") == "true"
+    assert block.locator(".runner-output").is_hidden()
+    root = f'.highlight[data-runner-path="{SAMPLE}"] .runner-timeline'
+    fills = {}
+    for scheme in ("default", "slate"):
+        tab.page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        lanes = lanes_seen(tab.page, root)
+        names = [lane["name"] for lane in lanes]
+        assert names[1:] == ["Task-1", "Task-2", "Task-3", "Task-4"], names
+        assert all(lane["height"] > 10 and lane["width"] > 200 for lane in lanes)
+        tops = [lane["top"] for lane in lanes]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), "lanes one under another"
+        assert [lane["runs"] for lane in lanes[2:]] == [2, 2, 2], "each count() runs twice"
+        legend = tab.page.locator(f"{root} svg text.atl-muted").all_inner_texts()
+        assert all(word in legend for word in TIMELINE[lang]["legend"])
+        fills[scheme] = lanes[1]["fill"]
+        picture = tmp_path / f"timeline-{lang}-{scheme}.png"
+        block.locator(".runner-result").screenshot(path=picture)
+        assert picture.stat().st_size > 5_000
+    assert fills["default"] != fills["slate"], "labels follow the theme's text colour"
+    tab.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    block.locator(".runner-tab").first.click()
+    assert block.locator(".runner-output").is_visible()
+
+
+@pytest.mark.parametrize(("lang", "caption"), [("en", "recorded on CPython"), ("zh", "上录制")])
+def test_pages_show_static_timelines(tabs, lang, caption):
+    tab = tabs(lang)
+    tab.open()
+    figures = tab.page.locator("figure.atl-figure")
+    assert figures.count() == 2
+    lanes = lanes_seen(tab.page, 'figure.atl-figure[data-timeline$="count_async.py"]')
+    assert [lane["name"] for lane in lanes][1:] == ["Task-1", "Task-2", "Task-3", "Task-4"]
+    assert caption in figures.nth(1).locator("figcaption").inner_text()
