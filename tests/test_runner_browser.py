@@ -369,7 +369,8 @@ def lanes_seen(page, root: str) -> list[dict]:
         """(root) => [...document.querySelectorAll(`${root} .atl-lane`)].map((lane) => {
             const box = lane.getBoundingClientRect();
             const name = lane.querySelector(".atl-name");
-            return {name: name.textContent, top: box.top, height: box.height,
+            const shown = [...name.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+            return {name: shown.map((n) => n.data).join(""), top: box.top, height: box.height,
                     width: box.width, fill: getComputedStyle(name).fill,
                     runs: lane.querySelectorAll(".atl-run").length};
         })""",
