@@ -402,7 +402,7 @@ def test_timeline_tab_after_a_run(tabs, lang, tmp_path):
         tops = [lane["top"] for lane in lanes]
         assert tops == sorted(tops) and len(set(tops)) == len(tops), "lanes one under another"
         assert [lane["runs"] for lane in lanes[2:]] == [2, 2, 2], "each count() runs twice"
-        legend = tab.page.locator(f"{root} svg text.atl-muted").all_inner_texts()
+        legend = tab.page.locator(f"{root} svg text.atl-muted").all_text_contents()
         assert all(word in legend for word in TIMELINE[lang]["legend"])
         fills[scheme] = lanes[1]["fill"]
         picture = tmp_path / f"timeline-{lang}-{scheme}.png"
