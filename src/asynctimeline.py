@@ -145,7 +145,8 @@ class Recorder:
         self.tracks: list[Track] = []
         self.prints: list[list] = []
         self._by_context: dict[int, tuple[contextvars.Context, Track, weakref.ref]] = {}
-        self._by_task: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._by_task: dict[int, tuple[weakref.ref, Track]] = {}
+        self._kinds: dict[object, str | None] = {}  # code object -> kind of wait, or None
         self._running: Track | None = None
         self._loops: dict[int, tuple[asyncio.AbstractEventLoop, object]] = {}
         self._taps: list[tuple[str, object, _Tap]] = []
@@ -164,18 +165,20 @@ class Recorder:
         original = self._original_run = asyncio.events.Handle._run
         recorder = self
 
+        clock, start = self._clock, self._start
+
         def _run(handle):
             entry = recorder._by_context.get(id(handle._context))
             if entry is None or entry[0] is not handle._context:
                 return original(handle)
             _, track, task = entry
-            began = recorder.now()
+            began = clock() - start
             outer, recorder._running = recorder._running, track
             try:
                 return original(handle)
             finally:
                 recorder._running = outer
-                recorder._stepped(track, task(), began, recorder.now())
+                recorder._stepped(track, task(), began, clock() - start)
 
         asyncio.events.Handle._run = _run
         for name in ("stdout", "stderr"):
@@ -249,7 +252,7 @@ class Recorder:
         )
         self.tracks.append(track)
         self._by_context[id(context)] = (context, track, weakref.ref(task))
-        self._by_task[task] = track
+        self._by_task[id(task)] = (weakref.ref(task), track)
         if inspect.iscoroutine(coro) and inspect.getcoroutinestate(coro) != "CORO_CREATED":
             self._stepped(track, task, began, self.now())  # an eager task's first step
         return task
@@ -258,7 +261,8 @@ class Recorder:
         track.slices.append([round(began, 6), round(ended, 6)])
         if task is None:
             return
-        track.name = task.get_name()
+        if len(track.slices) == 1 or task.done():  # named after the factory returned
+            track.name = task.get_name()
         if task.done():
             track.ended = round(ended, 6)
             track.outcome, track.detail = _outcome(task)
@@ -270,24 +274,26 @@ class Recorder:
         future = getattr(task, "_fut_waiter", None)
         if future is None:
             return "ready", ""
-        other = self._by_task.get(future)
-        if other is not None:
-            return "task", str(other.id)
+        other = self._by_task.get(id(future))
+        if other is not None and other[0]() is future:
+            return "task", str(other[1].id)
         if type(future).__name__ == "_GatheringFuture":
             return "gather", ""
-        inner = None
+        kind = inner = None
         coro = task.get_coro()
-        while coro is not None:
-            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
-            if frame is not None and f"{os.sep}asyncio{os.sep}" in frame.f_code.co_filename:
-                inner = frame
+        kinds = self._kinds
+        while coro is not None:  # down the chain of awaits, to the innermost asyncio call
+            code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+            if code not in kinds:
+                in_asyncio = f"{os.sep}asyncio{os.sep}" in getattr(code, "co_filename", "")
+                kinds[code] = _WAITS.get(code.co_qualname, code.co_qualname) if in_asyncio else None
+            if kinds[code] is not None:
+                kind, inner = kinds[code], coro
             coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
-        if inner is None:
+        if kind is None:
             return "future", ""
-        name = inner.f_code.co_qualname
-        kind = _WAITS.get(name, name)
         if kind == "sleep":
-            delay = inner.f_locals.get("delay")
+            delay = inner.cr_frame.f_locals.get("delay") if inner.cr_frame else None
             return kind, f"{delay:.3g}" if isinstance(delay, int | float) else ""
         return kind, ""
 
@@ -429,6 +435,7 @@ LABELS = {
         "run_slice": "{name} runs {start}–{end}",
         "wait_slice": "{name} waits for {what}, {start}–{end}",
         "print_at": "{time} {name}: {line}",
+        "more": "… and {n} more tasks, not drawn",
     },
     "zh": {
         "title": "任务时间线",
@@ -466,6 +473,7 @@ LABELS = {
         "run_slice": "{name} 运行 {start}–{end}",
         "wait_slice": "{name} 等待{what}，{start}–{end}",
         "print_at": "{time} {name}：{line}",
+        "more": "……另有 {n} 个任务未画出",
     },
 }
 """Every word a picture or text timeline shows, per language."""
@@ -581,6 +589,23 @@ def _ticks(duration: float) -> list[float]:
     return [round(i * step, 10) for i in range(count + 1)]
 
 
+MAX_LANES = 40
+"""Lanes a picture draws at most; it says how many more tasks there were."""
+
+
+def _merged(spans: list[list], x: Callable[[float], float]) -> list[list]:
+    """Spans that would touch on the picture (under a pixel apart) drawn as one: a
+    program of thousands of steps stays a light picture. A merged span keeps the
+    details of its first part."""
+    merged: list[list] = []
+    for span in spans:
+        if merged and x(span[0]) - x(merged[-1][1]) < 1.0:
+            merged[-1] = [merged[-1][0], span[1], *merged[-1][2:]]
+        else:
+            merged.append(list(span))
+    return merged
+
+
 def svg(recording: dict, lang: str = "en") -> str:
     """The timeline as an SVG picture: a lane per task with running slices, waits,
     printed lines and the outcome; hovering shows the details (`<title>`)."""
@@ -588,13 +613,15 @@ def svg(recording: dict, lang: str = "en") -> str:
     names = _names(recording, lang)
     tasks = {t["id"]: t for t in recording["tasks"]}
     lanes = _lanes(recording)
+    hidden = max(0, len(lanes) - MAX_LANES)
+    lanes = lanes[:MAX_LANES]
     span = max(recording["duration"], 1e-3)
     ticks = [t for t in _ticks(span) if t <= span * 1.0001]
     digits = max(0, min(3, -math.floor(math.log10(ticks[1])))) if len(ticks) > 1 else 1
     name_width = min(200, 16 + max((_text_width(names[lane]) for lane in lanes), default=42))
     left, plot, right, top, row = name_width, 560, 24, 30, 26
     width = left + plot + right
-    height = top + row * len(lanes) + 34
+    height = top + row * len(lanes) + 34 + (20 if hidden else 0)
     e = html.escape
 
     def x(t: float) -> float:
@@ -644,7 +671,7 @@ def svg(recording: dict, lang: str = "en") -> str:
                 f'x2="{x(end)}" y2="{mid}"><title>{e(label)}: {e(born)}, '
                 f"{e(fmt(task['created']))}</title></line>"
             )
-            for start, stop, *wait in task["waits"]:
+            for start, stop, *wait in _merged(task["waits"], x):
                 what = _wait_text([start, stop, *wait], names, lang)
                 tip = labels["wait_slice"].format(
                     name=label, what=what, start=fmt(start), end=fmt(stop)
@@ -654,7 +681,7 @@ def svg(recording: dict, lang: str = "en") -> str:
                     f'width="{max(0.5, x(stop) - x(start)):.2f}" height="8" rx="2">'
                     f"<title>{e(tip)}</title></rect>"
                 )
-            for start, stop in task["slices"]:
+            for start, stop, *_ in _merged(task["slices"], x):
                 tip = labels["run_slice"].format(name=label, start=fmt(start), end=fmt(stop))
                 parts.append(
                     f'<rect class="atl-run" x="{x(start)}" y="{mid - 7}" '
@@ -679,6 +706,12 @@ def svg(recording: dict, lang: str = "en") -> str:
             )
         parts.append("</g>")
     legend_y = top + row * len(lanes) + 22
+    if hidden:
+        parts.append(
+            f'<text class="atl-muted" x="{left}" y="{legend_y}">'
+            f"{e(labels['more'].format(n=hidden))}</text>"
+        )
+        legend_y += 20
     lx = left
     for cls, shape, word in (
         ("atl-run", "rect", labels["running"]),

@@ -27,12 +27,14 @@ def start(snippets: Iterable[Snippet], jspi: bool) -> tuple[subprocess.Popen, st
     return _start([{"path": s.rel, "argv": list(s.args)} for s in snippets], jspi)
 
 
-def _start(jobs: list[dict], jspi: bool) -> tuple[subprocess.Popen, str]:
+def _start(jobs: list[dict], jspi: bool, timeline: bool = True) -> tuple[subprocess.Popen, str]:
     node = shutil.which("node")
     if not node:
         raise RuntimeError("Node.js ≥ 20 is needed to run snippets under Pyodide (see README)")
     spec = json.dumps(jobs)
     cmd = [node, *([JSPI_FLAG] if jspi else []), str(HARNESS), "--spec", "-"]
+    if not timeline:
+        cmd.append("--no-timeline")
     proc = subprocess.Popen(
         cmd,
         cwd=ROOT / "snippets",
@@ -62,9 +64,10 @@ def finish(proc: subprocess.Popen, spec: str, timeout: float = 600) -> dict[str,
     return results
 
 
-def run_files(paths: Iterable[Path], jspi: bool = True) -> dict[str, dict]:
-    """Run Python files (absolute paths) like snippets with no arguments; keyed by path."""
-    return finish(*_start([{"path": str(p)} for p in paths], jspi))
+def run_files(paths: Iterable[Path], jspi: bool = True, timeline: bool = True) -> dict[str, dict]:
+    """Run Python files (absolute paths) like snippets with no arguments; keyed by path.
+    `timeline=False` runs them without recording their task timelines."""
+    return finish(*_start([{"path": str(p)} for p in paths], jspi, timeline))
 
 
 def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:

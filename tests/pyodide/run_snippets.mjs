@@ -1,7 +1,8 @@
 // Run snippets under Pyodide with the in-page runner's engine, for the test suite.
 //
 //   node [--experimental-wasm-stack-switching] tests/pyodide/run_snippets.mjs \
-//        [--lang en|zh] [--timeout SECONDS] [--svg en|zh] [--spec SPEC.json] [FILE ...]
+//        [--lang en|zh] [--timeout SECONDS] [--svg en|zh] [--no-timeline]
+//        [--spec SPEC.json] [FILE ...]
 //
 // --spec names a JSON file ("-" for stdin) holding an array of
 //   {"path": "snippets/x.py", "argv": ["--n", "3"]}      (argv optional)
@@ -13,6 +14,7 @@
 // Each snippet runs as __main__ in its own directory (mounted into Pyodide at
 // the same path) by its bare name, as `cd DIR && python NAME` would: __file__
 // and its traceback frames say NAME.
+// --no-timeline runs without recording task timelines (the benchmark compares).
 // --timeout cancels a run after SECONDS: it ends with KeyboardInterrupt, as
 // Ctrl-C would, at its next await (a loop that never awaits, or time.sleep in
 // a task, which busy-waits, delays that).
@@ -45,13 +47,14 @@ try {
       timeout: { type: "string" },
       spec: { type: "string" },
       svg: { type: "string" },
+      "no-timeline": { type: "boolean" },
     },
   });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 }
-const { lang, timeout, spec, svg: svgLang } = args.values;
+const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline } = args.values;
 const jobs = [
   ...(spec ? JSON.parse(readFileSync(spec === "-" ? 0 : spec, "utf8")) : []),
   ...args.positionals.map((path) => ({ path })),
@@ -76,6 +79,8 @@ try {
   log(`run_snippets: the engine did not start: ${error.message}`); // not the stack: it quotes minified Pyodide
   process.exit(1);
 }
+
+if (noTimeline) engine.pyodide.runPython("import _runner_shim; _runner_shim.RECORD = False");
 
 // Node exits when nothing is left to wait for, as when a run's promise can
 // never settle: say so rather than end quietly with snippets missing.

@@ -106,7 +106,9 @@ _stderr = io.TextIOWrapper(
     write_through=True,
 )
 
-# The task timeline of each run (asynctimeline.py sits beside this file).
+# The task timeline of each run (asynctimeline.py sits beside this file);
+# RECORD = False turns it off (the timeline benchmark compares).
+RECORD = True
 _recorder = None
 _last_timeline = None
 
@@ -599,6 +601,8 @@ def _ours(coro):
 def _start_timeline():
     global _recorder, _last_timeline
     _last_timeline = None
+    if not RECORD:
+        return
     try:
         _recorder = asynctimeline.Recorder(ignore=_ours, task_class=PyodideTask)
         _recorder.start()
