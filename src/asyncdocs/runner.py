@@ -69,17 +69,19 @@ class ServiceError(RuntimeError):
     """A service a snippet needs did not start."""
 
 
+async def _python(
+    name: str, workdir: Path, env: dict[str, str], stderr: int
+) -> asyncio.subprocess.Process:
+    """`python name` in the run's folder, its output piped (stderr: PIPE or STDOUT)."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, name, cwd=workdir, env=env, stdout=asyncio.subprocess.PIPE, stderr=stderr
+    )
+
+
 @contextlib.asynccontextmanager
 async def _service(name: str, workdir: Path, env: dict[str, str]) -> AsyncIterator[None]:
     """Start a sibling server, wait for its ready line; stop it with SIGTERM at the end."""
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        name,
-        cwd=workdir,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    proc = await _python(name, workdir, env, asyncio.subprocess.PIPE)
     try:
         try:
             ready = await asyncio.wait_for(proc.stdout.readline(), SERVICE_START_TIMEOUT)
@@ -122,14 +124,7 @@ async def _drive(
     for client in snippet.clients:
         if proc.returncode is not None:
             break
-        run = await asyncio.create_subprocess_exec(
-            sys.executable,
-            client,
-            cwd=workdir,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
+        run = await _python(client, workdir, env, asyncio.subprocess.STDOUT)
         client_out, _ = await run.communicate()
         if run.returncode:
             text = client_out.decode(errors="replace")
