@@ -565,7 +565,7 @@ fill:var(--md-default-fg-color,#222)}
 .atl .atl-grid{stroke:var(--md-default-fg-color--lightest,#ddd);stroke-width:1}
 .atl .atl-life{stroke:var(--md-default-fg-color--lighter,#bbb);stroke-width:1}
 .atl .atl-wait{fill:var(--md-default-fg-color--lightest,#e4e4e4)}
-.atl .atl-run{fill:var(--md-primary-fg-color,#4051b5)}
+.atl .atl-run{fill:var(--md-typeset-a-color,#4051b5)}
 .atl .atl-print{fill:var(--md-accent-fg-color,#e91e63)}
 .atl .atl-end-result{fill:#2e7d32}.atl .atl-end-exception{fill:#c62828}
 .atl .atl-end-cancelled,.atl .atl-end-pending{fill:#ef6c00}

@@ -250,3 +250,10 @@ def test_build_marks_local_only_sample_and_ships_its_files(tmp_path):
         "runner.css",
     ):
         assert (out / "assets/runner" / name).is_file(), name
+
+
+def test_a_local_sample_shown_in_parts_says_how_to_run_it_once(samples):
+    page = BLOCK.format(rel="demo/fetch.py") * 3
+    marked, _ = annotate(page, samples, to_root="", shared="shared/", lang="en")
+    assert marked.count('data-runner="local"') == 3
+    assert marked.count('class="runner-local"') == 1

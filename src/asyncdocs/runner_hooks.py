@@ -297,6 +297,8 @@ def annotate(
         by_folder.setdefault(s.path.parent, []).append(s)
         services.setdefault(s.path.parent, set()).update(s.services, s.clients)
 
+    helped: set[str] = set()
+
     def mark(m: re.Match) -> str:
         snippet = snippets.get(html.unescape(m["rel"]))
         if snippet is None:
@@ -329,6 +331,9 @@ def annotate(
         head = f'<div class="{m["cls"]}"{written}>{bar}'
         if snippet.browser:
             return head
+        if snippet.rel in helped:
+            return head  # a sample shown in parts says how to run it once
+        helped.add(snippet.rel)
         folder = snippet.path.parent.relative_to(snippet.root).as_posix()
         base = f"{to_root}{shared}snippets/{folder}/"
         return head + local_help(snippet, files, base, lang)
