@@ -38,6 +38,7 @@ import argparse
 import asyncio
 import contextvars
 import dataclasses
+import functools
 import hashlib
 import html
 import inspect
@@ -55,6 +56,10 @@ __all__ = ["Recorder", "dumps", "record_program", "svg", "text"]
 
 FORMAT = 1
 """Version of the JSON recording's layout."""
+MAX_TASKS = 5_000
+"""Tasks recorded at most; later ones run unrecorded (`tasks_dropped` counts them)."""
+MAX_PRINTS = 1_000
+"""Printed lines recorded at most (`prints_dropped` counts the rest)."""
 
 _WAITS = {
     "sleep": "sleep",
@@ -80,7 +85,7 @@ _WAITS = {
 """Innermost asyncio function a task is suspended in -> the kind of wait it is."""
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Track:
     """What was recorded of one task."""
 
@@ -95,6 +100,9 @@ class Track:
     outcome: str = "pending"
     """"result", "exception", "cancelled", or "pending" if it never finished."""
     detail: str = ""
+
+
+_TRACK_FIELDS = dataclasses.fields(Track)
 
 
 class _Tap:
@@ -144,6 +152,7 @@ class Recorder:
         self._end: float | None = None
         self.tracks: list[Track] = []
         self.prints: list[list] = []
+        self.dropped = {"tasks": 0, "prints": 0}
         self._by_context: dict[int, tuple[contextvars.Context, Track, weakref.ref]] = {}
         self._by_task: dict[int, tuple[weakref.ref, Track]] = {}
         self._kinds: dict[object, str | None] = {}  # code object -> kind of wait, or None
@@ -222,6 +231,8 @@ class Recorder:
         for _, track, task in self._by_context.values():
             if task() is not None:
                 track.name = task().get_name()
+                if track.ended is None and task().done():  # steps not seen: its end is
+                    track.outcome, track.detail = _outcome(task())  # known, not when
         return self.as_dict()
 
     def _set_user_factory(self, loop, factory) -> None:
@@ -231,10 +242,11 @@ class Recorder:
 
     def _create(self, loop, coro, kwargs):
         user = self._loops.get(id(loop), (None, None))[1]
+        if len(self.tracks) >= MAX_TASKS and not self._ignore(coro):
+            self.dropped["tasks"] += 1
+            return self._create_plain(loop, coro, user, kwargs)
         if self._ignore(coro):
-            if user is not None:
-                return user(loop, coro, **kwargs)
-            return self._task_class(coro, loop=loop, **kwargs)
+            return self._create_plain(loop, coro, user, kwargs)
         context = kwargs.pop("context", None)
         if context is None:
             context = contextvars.copy_context()
@@ -242,7 +254,12 @@ class Recorder:
         if user is None:
             task = self._task_class(coro, loop=loop, context=context, **kwargs)
         else:
-            task = user(loop, coro, context=context, **kwargs)
+            given = _accepted(user, {**kwargs, "context": context})
+            task = user(loop, coro, **given)
+            if kwargs.get("name") is not None and "name" not in given:
+                task.set_name(kwargs["name"])  # as the loop names a factory's task
+            if "context" not in given:  # a 3.11-style factory(loop, coro): the task
+                context = getattr(task, "_context", context)  # may not show its context
         parent = self._running
         track = Track(
             id=len(self.tracks) + 1,
@@ -253,9 +270,15 @@ class Recorder:
         self.tracks.append(track)
         self._by_context[id(context)] = (context, track, weakref.ref(task))
         self._by_task[id(task)] = (weakref.ref(task), track)
-        if inspect.iscoroutine(coro) and inspect.getcoroutinestate(coro) != "CORO_CREATED":
+        if getattr(coro, "cr_suspended", False) or getattr(coro, "cr_frame", True) is None:
             self._stepped(track, task, began, self.now())  # an eager task's first step
         return task
+
+    def _create_plain(self, loop, coro, user, kwargs):
+        """A task the recorder leaves alone."""
+        if user is not None:
+            return user(loop, coro, **_accepted(user, kwargs))
+        return self._task_class(coro, loop=loop, **kwargs)
 
     def _stepped(self, track: Track, task, began: float, ended: float) -> None:
         track.slices.append([round(began, 6), round(ended, 6)])
@@ -298,6 +321,9 @@ class Recorder:
         return kind, ""
 
     def _printed(self, stream: str, line: str) -> None:
+        if len(self.prints) >= MAX_PRINTS:
+            self.dropped["prints"] += 1
+            return
         task = self._running
         self.prints.append([round(self.now(), 6), task.id if task else None, stream, line])
 
@@ -312,16 +338,36 @@ class Recorder:
             starts = [s[0] for s in track.slices[1:]] + [track.ended or round(end, 6)]
             for wait, until in zip(track.waits, starts, strict=False):
                 waits.append([wait[0], until, wait[2], wait[3]])
-            data = dataclasses.asdict(track)
+            data = {f.name: getattr(track, f.name) for f in _TRACK_FIELDS}
             data["waits"] = waits
             tasks.append(data)
         return {
             "format": FORMAT,
             "python": ".".join(map(str, sys.version_info[:2])),
             "duration": round(end, 6),
+            "tasks_dropped": self.dropped["tasks"],
+            "prints_dropped": self.dropped["prints"],
             "tasks": tasks,
             "prints": self.prints,
         }
+
+
+def _accepted(factory, kwargs: dict) -> dict:
+    """The keyword arguments a task factory takes (3.11-style ones take none)."""
+    names = _keywords(factory)
+    return kwargs if names is None else {k: v for k, v in kwargs.items() if k in names}
+
+
+@functools.lru_cache(maxsize=16)
+def _keywords(factory) -> frozenset[str] | None:
+    """The names a callable takes, or None if it takes any keyword (or cannot tell)."""
+    try:
+        parameters = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_KEYWORD for p in parameters):
+        return None
+    return frozenset(p.name for p in parameters)
 
 
 def _outcome(task) -> tuple[str, str]:
@@ -613,7 +659,7 @@ def svg(recording: dict, lang: str = "en") -> str:
     names = _names(recording, lang)
     tasks = {t["id"]: t for t in recording["tasks"]}
     lanes = _lanes(recording)
-    hidden = max(0, len(lanes) - MAX_LANES)
+    hidden = max(0, len(lanes) - MAX_LANES) + recording.get("tasks_dropped", 0)
     lanes = lanes[:MAX_LANES]
     span = max(recording["duration"], 1e-3)
     ticks = [t for t in _ticks(span) if t <= span * 1.0001]

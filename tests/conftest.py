@@ -10,12 +10,14 @@ import os
 import shutil
 import socket
 import sys
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from asyncdocs import manifest, runner, site
+from asyncdocs import manifest, pyodide, runner, site
 
 ROOT = site.ROOT
 SNIPPETS = ROOT / "snippets"
@@ -43,32 +45,77 @@ def need_debian(path: str, package: str) -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Note which snippets the selected tests are about, so `-k tutorial/patterns` runs
-    only those (the session fixtures below run every selected snippet at once)."""
-    session.config.stash[SELECTED] = {
-        item.callspec.params["snippet"].rel
-        for item in session.items
-        if "snippet" in getattr(getattr(item, "callspec", None), "params", {})
-    }
+    only those (the session fixture below runs every selected snippet at once)."""
+    about: dict[str, set[str]] = {}
+    for item in session.items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "snippet" in params:
+            about.setdefault(item.module.__name__, set()).add(params["snippet"].rel)
+    session.config.stash[ABOUT] = about
 
 
-SELECTED = pytest.StashKey[set[str]]()
+ABOUT = pytest.StashKey[dict[str, set[str]]]()
+PYODIDE_MODES = ("jspi", "no-jspi")
+"""Each browser snippet runs under Pyodide with WebAssembly stack switching and without."""
+PYODIDE_SHARDS = 3
+"""Pyodides per mode, each running its share of the snippets."""
 
 
-def selected(config: pytest.Config, snippets: list[manifest.Snippet]) -> list[manifest.Snippet]:
-    """The snippets among `snippets` that a selected test parametrizes."""
-    wanted = config.stash.get(SELECTED, set())
+def selected(config: pytest.Config, module: str, snippets: list[manifest.Snippet]):
+    """The snippets among `snippets` that selected tests of `module` are about."""
+    wanted = config.stash.get(ABOUT, {}).get(module, set())
     return [s for s in snippets if s.rel in wanted]
 
 
 @pytest.fixture(scope="session")
-def snippet_runs(request) -> dict[str, runner.Result]:
-    """Every selected snippet that CPython here can run, run once, concurrently.
+def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dict]]]:
+    """Every selected snippet run once: on CPython (rel -> result) and under Pyodide
+    (mode -> rel -> the harness's result).
 
-    In a thread of its own: Playwright's sync API keeps an event loop in the main thread."""
-    chosen = selected(request.config, [s for s in all_snippets() if runs_on_cpython(s)])
-    work = runner.run_many(chosen)
+    Both mostly sleep, so they run at the same time: first the Pyodides load (a few
+    CPU-seconds each; they wait for each other at a barrier), then the CPython runs
+    start while the Pyodides run their shares. Nothing is timed while Pyodide loads."""
+    browser = [s for s in all_snippets() if s.browser and s.run]
+    chosen = selected(request.config, "test_pyodide", browser)
+    shards = [chosen[i::PYODIDE_SHARDS] for i in range(PYODIDE_SHARDS) if chosen[i::PYODIDE_SHARDS]]
+    folder = Path(tempfile.mkdtemp(prefix="pyodide-barrier-"))
+    parties = len(shards) * len(PYODIDE_MODES)
+    started = [
+        (mode, pyodide.start(shard, jspi=(mode == "jspi"), barrier=f"{folder}:{parties}"))
+        for mode in PYODIDE_MODES
+        for shard in shards
+    ]
+    deadline = time.monotonic() + 120
+    while len(list(folder.glob("ready-*"))) < parties and time.monotonic() < deadline:
+        if any(h.proc.poll() is not None for _, h in started):
+            break  # a harness failed to start: finish() reports it
+        time.sleep(0.1)
+    local = [s for s in all_snippets() if runs_on_cpython(s)]
+    cpython = run_async(runner.run_many(selected(request.config, "test_snippets", local)))
+    under_pyodide: dict[str, dict[str, dict]] = {mode: {} for mode in PYODIDE_MODES}
+    for mode, harness in started:
+        under_pyodide[mode].update(pyodide.finish(harness))
+    shutil.rmtree(folder, ignore_errors=True)
+    return cpython, under_pyodide
+
+
+@pytest.fixture(scope="session")
+def snippet_runs(all_runs) -> dict[str, runner.Result]:
+    """The CPython runs of the selected snippets (see `all_runs`)."""
+    return all_runs[0]
+
+
+@pytest.fixture(scope="session")
+def pyodide_runs(all_runs) -> dict[str, dict[str, dict]]:
+    """The Pyodide runs of the selected browser snippets (see `all_runs`)."""
+    return all_runs[1]
+
+
+def run_async(coro):
+    """`asyncio.run(coro)` in a thread of its own: Playwright's sync API keeps an event
+    loop running in the main thread, where asyncio.run would refuse to start."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, work).result()
+        return pool.submit(asyncio.run, coro).result()
 
 
 def free_port() -> int:

@@ -86,3 +86,21 @@ def test_tidy_works_inside_exception_groups():
         "    | ValueError: 1\n"
         "    +------------------------------------\n"
     )
+
+
+def test_another_runtime_may_be_slower_but_not_faster():
+    record = "sequential: 1.00 s\nconcurrent: 0.50 s\n"
+    slower = "sequential: 1.60 s\nconcurrent: 0.90 s\n"
+    assert mismatch(record, slower, same_python=False) is None
+    assert mismatch(record, slower) is not None, "CPython gets no extra slack"
+    faster = "sequential: 1.00 s\nconcurrent: 0.20 s\n"
+    assert "allowed -0.22/+0.47 s" in mismatch(record, faster, same_python=False)
+    sequential_by_mistake = "sequential: 1.00 s\nconcurrent: 1.00 s\n"
+    assert mismatch(record, sequential_by_mistake, same_python=False) is not None
+
+
+def test_a_last_line_that_only_looks_like_an_error_is_compared_in_full():
+    record = "x\nresult: 0.50 s\n"
+    assert mismatch(record, "x\nresult: 9.99 s\n", same_python=False) is not None
+    group = "x\nExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n"
+    assert mismatch(group, "x\nExceptionGroup: other words\n", same_python=False) is None

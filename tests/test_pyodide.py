@@ -8,23 +8,13 @@ Chromium) and once without (as in browsers that lack it).
 from __future__ import annotations
 
 import pytest
-from conftest import all_snippets, selected
+from conftest import PYODIDE_MODES, all_snippets
 
-from asyncdocs import pyodide
 from asyncdocs.compare import mismatch
 from asyncdocs.runner import exit_problem
 
 BROWSER = [s for s in all_snippets() if s.browser and s.run]
-MODES = ("jspi", "no-jspi")
-
-
-@pytest.fixture(scope="session")
-def pyodide_runs(request) -> dict[str, dict[str, dict]]:
-    """mode → snippet rel → the harness's result, both modes running at once (only the
-    snippets that selected tests are about)."""
-    chosen = selected(request.config, BROWSER)
-    started = {mode: pyodide.start(chosen, jspi=(mode == "jspi")) for mode in MODES}
-    return {mode: pyodide.finish(*proc_spec) for mode, proc_spec in started.items()}
+MODES = PYODIDE_MODES
 
 
 @pytest.mark.parametrize("mode", MODES)

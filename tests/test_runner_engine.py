@@ -58,7 +58,7 @@ def runs(tmp_path_factory) -> dict[str, dict[str, dict]]:
         for mode in ("jspi", "no-jspi")
     }
     return {
-        mode: {k.rsplit("/", 1)[1]: v for k, v in pyodide.finish(*ps, timeout=120).items()}
+        mode: {k.rsplit("/", 1)[1]: v for k, v in pyodide.finish(ps, timeout=120).items()}
         for mode, ps in started.items()
     }
 

@@ -3,10 +3,9 @@ backends, as the book's server samples use them."""
 
 from __future__ import annotations
 
-import asyncio
 import textwrap
 
-from conftest import need_debian
+from conftest import need_debian, run_async
 
 from asyncdocs import backends, runner
 from asyncdocs.manifest import load_folder
@@ -75,7 +74,7 @@ def test_server_gets_its_client_then_signals(tmp_path):
         server=SERVER.format(port=port),
         client=CLIENT.format(port=port),
     )
-    results = asyncio.run(runner.run_many(snippets.values()))
+    results = run_async(runner.run_many(snippets.values()))
     server, client = results["server.py"], results["client.py"]
     assert (server.returncode, server.output) == (0, "ready\nstopped by SIGINT, SIGTERM\n")
     assert (client.returncode, client.output) == (0, "HELLO\n")
@@ -99,7 +98,7 @@ def test_a_failing_client_shows_in_the_servers_output(tmp_path):
         server=SERVER.format(port=port),
         client="raise SystemExit(3)\n",
     )
-    result = asyncio.run(runner.run(snippets["server.py"]))
+    result = run_async(runner.run(snippets["server.py"]))
     assert "[client client.py exited with status 3]" in result.output
 
 
@@ -127,7 +126,7 @@ def test_a_redis_backend_is_real_and_fresh(tmp_path):
         count=code,
     )
     for _ in range(2):  # a new, empty server for every run
-        result = asyncio.run(runner.run(snippets["count.py"]))
+        result = run_async(runner.run(snippets["count.py"]))
         assert (result.returncode, result.output) == (0, "0 1\n")
 
 
@@ -140,7 +139,7 @@ def test_a_missing_backend_binary_is_reported(tmp_path, monkeypatch):
         '["a.py"]\nbrowser = false\nneeds = ["network"]\nbackends = ["redis"]\n',
         a="print(1)\n",
     )
-    result = asyncio.run(runner.run(snippets["a.py"]))
+    result = run_async(runner.run(snippets["a.py"]))
     assert result.returncode == -1
     assert "/nope (apt-get install redis-server)" in result.output
 
@@ -162,5 +161,5 @@ def test_a_server_that_ignores_signals_times_out(tmp_path):
         time.sleep(5)
         """,
     )
-    result = asyncio.run(runner.run(snippets["stubborn.py"]))
+    result = run_async(runner.run(snippets["stubborn.py"]))
     assert result.returncode is None

@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import ROOT, all_snippets
+from conftest import ROOT, all_snippets, run_async
 
 import asynctimeline
 from asyncdocs import pyodide, runner, timelines
@@ -85,10 +85,12 @@ def cpython_recording(path) -> dict:
     return json.loads((path.parent / "rec.json").read_text(encoding="utf-8"))
 
 
-def pyodide_recording(path, jspi: bool) -> dict:
-    (result,) = pyodide.run_files([path], jspi=jspi).values()
-    assert result["status"] == "ok", result["output"]
-    return result["timeline"]
+def pyodide_recordings(folder, jspi: bool) -> dict[str, dict]:
+    """The known programs run once each in one Pyodide: file name -> recording."""
+    runs = pyodide.run_files([folder / "three_naps.py", folder / "failures.py"], jspi=jspi)
+    for result in runs.values():
+        assert result["status"] == "ok", result["output"]
+    return {path.rsplit("/", 1)[1]: result["timeline"] for path, result in runs.items()}
 
 
 def check_three_naps(recording: dict) -> None:
@@ -139,30 +141,39 @@ def test_outcomes_and_waits_under_cpython(programs):
 
 @pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
 def test_three_naps_under_pyodide(programs, jspi):
-    check_three_naps(pyodide_recording(programs / "three_naps.py", jspi))
-    check_failures(pyodide_recording(programs / "failures.py", jspi))
+    recordings = pyodide_recordings(programs, jspi)
+    check_three_naps(recordings["three_naps.py"])
+    check_failures(recordings["failures.py"])
 
 
-def test_the_recorder_changes_nothing_a_program_prints(programs):
-    """Under the recorder, a program prints what it prints without it: checked on the
-    samples whose timelines pages show, and on a failing one (its traceback)."""
-    chosen = [s for s in all_snippets() if s.timeline]
-    failing = next(s for s in all_snippets() if s.rel == "tutorial/async-await/not_awaitable.py")
+TIMELINE_SNIPPETS = [s for s in all_snippets() if s.timeline]
+FAILING = next(s for s in all_snippets() if s.rel == "tutorial/async-await/not_awaitable.py")
+
+
+@pytest.fixture(scope="module")
+def fresh():
+    """The samples whose timelines pages show, and a failing one, recorded now, at once:
+    rel -> (result, recording)."""
+    chosen = [*TIMELINE_SNIPPETS, FAILING]
 
     async def runs():
-        return await asyncio.gather(*(timelines.record(s) for s in [*chosen, failing]))
+        return await asyncio.gather(*(timelines.record(s) for s in chosen))
 
-    for snippet, (result, recording) in zip([*chosen, failing], asyncio.run(runs()), strict=True):
+    return {s.rel: pair for s, pair in zip(chosen, run_async(runs()), strict=True)}
+
+
+def test_the_recorder_changes_nothing_a_program_prints(fresh):
+    """Under the recorder, a program prints what it prints without it: checked on the
+    samples whose timelines pages show, and on a failing one (its traceback)."""
+    for snippet in [*TIMELINE_SNIPPETS, FAILING]:
+        result, recording = fresh[snippet.rel]
         assert runner.exit_problem(snippet, result.returncode, result.output) is None
         assert mismatch(snippet.recorded_output(), result.output) is None, snippet.rel
         assert recording is not None
 
 
-TIMELINE_SNIPPETS = [s for s in all_snippets() if s.timeline]
-
-
 @pytest.mark.parametrize("snippet", TIMELINE_SNIPPETS, ids=lambda s: s.rel)
-def test_static_timeline_is_current(snippet):
+def test_static_timeline_is_current(snippet, fresh):
     """The page's timeline was recorded from the snippet as it is now, and recording it
     again gives the same tasks, outcomes and printed lines, in about the same time."""
     assert snippet.timeline_path.exists(), f"run `python -m asyncdocs record {snippet.rel}`"
@@ -171,11 +182,11 @@ def test_static_timeline_is_current(snippet):
         f"{snippet.timeline_path.name} was recorded from an older {snippet.path.name}: "
         f"run `python -m asyncdocs record {snippet.rel}`"
     )
-    result, fresh = asyncio.run(timelines.record(snippet))
-    assert fresh is not None, result.output
-    assert timelines.shape(fresh) == timelines.shape(stored)
-    assert mismatch(timelines.printed(stored), timelines.printed(fresh)) is None
-    assert fresh["duration"] == pytest.approx(stored["duration"], abs=0.15, rel=0.15)
+    result, recording = fresh[snippet.rel]
+    assert recording is not None, result.output
+    assert timelines.shape(recording) == timelines.shape(stored)
+    assert mismatch(timelines.printed(stored), timelines.printed(recording)) is None
+    assert recording["duration"] == pytest.approx(stored["duration"], abs=0.15, rel=0.15)
 
 
 def test_pages_show_the_static_timelines():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,38 +23,64 @@ HARNESS = ROOT / "tests/pyodide/run_snippets.mjs"
 JSPI_FLAG = "--experimental-wasm-stack-switching"
 
 
-def start(snippets: Iterable[Snippet], jspi: bool) -> tuple[subprocess.Popen, str]:
-    """Start the harness on `snippets`; returns the process and the spec to send it."""
-    return _start([{"path": s.rel, "argv": list(s.args)} for s in snippets], jspi)
+class Harness:
+    """A started harness: its process, and files that collect what it writes."""
+
+    def __init__(self, cmd: list[str], spec: str):
+        self.out = tempfile.TemporaryFile()
+        self.err = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT / "snippets", stdin=subprocess.PIPE, stdout=self.out, stderr=self.err
+        )
+        self.proc.stdin.write(spec.encode())  # a few KB: fits in the pipe at once
+        self.proc.stdin.close()
+
+    def output(self) -> tuple[str, str]:
+        """What it wrote to stdout and stderr (once it has ended)."""
+        texts = []
+        for file in (self.out, self.err):
+            file.seek(0)
+            texts.append(file.read().decode("utf-8", errors="replace"))
+            file.close()
+        return texts[0], texts[1]
 
 
-def _start(jobs: list[dict], jspi: bool, timeline: bool = True) -> tuple[subprocess.Popen, str]:
+def start(snippets: Iterable[Snippet], jspi: bool, barrier: str | None = None) -> Harness:
+    """Start the harness on `snippets`; it runs while the caller does other work.
+
+    `barrier` ("DIR:N") makes it wait, once Pyodide is loaded, until N harnesses given
+    the same empty folder are loaded, so that no run is timed while others load."""
+    jobs = [{"path": s.rel, "argv": list(s.args)} for s in snippets]
+    return _start(jobs, jspi, barrier=barrier)
+
+
+def _start(
+    jobs: list[dict], jspi: bool, timeline: bool = True, barrier: str | None = None
+) -> Harness:
     node = shutil.which("node")
     if not node:
         raise RuntimeError("Node.js ≥ 20 is needed to run snippets under Pyodide (see README)")
-    spec = json.dumps(jobs)
     cmd = [node, *([JSPI_FLAG] if jspi else []), str(HARNESS), "--spec", "-"]
     if not timeline:
         cmd.append("--no-timeline")
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT / "snippets",
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    return proc, spec
+    if barrier:
+        cmd += ["--barrier", barrier]
+    return Harness(cmd, json.dumps(jobs))
 
 
-def finish(proc: subprocess.Popen, spec: str, timeout: float = 600) -> dict[str, dict]:
+def finish(harness: Harness, timeout: float = 600) -> dict[str, dict]:
     """Wait for a started harness; results keyed by snippet `rel`, output tidied.
 
     Each result has `output`, `status` ("ok" or "error"), `exception`, `elapsed_ms`, `jspi`,
     and `timeline` (the run's task timeline, see `asynctimeline`).
     """
-    out, err = proc.communicate(spec, timeout=timeout)
-    if proc.returncode != 0:
+    try:
+        harness.proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        harness.proc.kill()
+        harness.proc.wait()
+    out, err = harness.output()
+    if harness.proc.returncode != 0:
         raise RuntimeError(f"the Pyodide harness failed:\n{err}")
     results = {}
     for line in out.splitlines():
@@ -67,9 +94,9 @@ def finish(proc: subprocess.Popen, spec: str, timeout: float = 600) -> dict[str,
 def run_files(paths: Iterable[Path], jspi: bool = True, timeline: bool = True) -> dict[str, dict]:
     """Run Python files (absolute paths) like snippets with no arguments; keyed by path.
     `timeline=False` runs them without recording their task timelines."""
-    return finish(*_start([{"path": str(p)} for p in paths], jspi, timeline))
+    return finish(_start([{"path": str(p)} for p in paths], jspi, timeline))
 
 
 def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:
     """Run snippets one after another in one Pyodide; see [finish][asyncdocs.pyodide.finish]."""
-    return finish(*start(list(snippets), jspi))
+    return finish(start(list(snippets), jspi))

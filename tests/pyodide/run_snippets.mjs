@@ -1,7 +1,7 @@
 // Run snippets under Pyodide with the in-page runner's engine, for the test suite.
 //
 //   node [--experimental-wasm-stack-switching] tests/pyodide/run_snippets.mjs \
-//        [--lang en|zh] [--timeout SECONDS] [--svg en|zh] [--no-timeline]
+//        [--lang en|zh] [--timeout SECONDS] [--svg en|zh] [--no-timeline] [--barrier DIR:N]
 //        [--spec SPEC.json] [FILE ...]
 //
 // --spec names a JSON file ("-" for stdin) holding an array of
@@ -15,6 +15,7 @@
 // the same path) by its bare name, as `cd DIR && python NAME` would: __file__
 // and its traceback frames say NAME.
 // --no-timeline runs without recording task timelines (the benchmark compares).
+// --barrier DIR:N makes N harnesses started together wait for each other to load.
 // --timeout cancels a run after SECONDS: it ends with KeyboardInterrupt, as
 // Ctrl-C would, at its next await (a loop that never awaits, or time.sleep in
 // a task, which busy-waits, delays that).
@@ -30,7 +31,7 @@
 // ran (whatever its status), 1 if the engine failed to start or a run never
 // ended, 2 for a usage error.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -48,13 +49,14 @@ try {
       spec: { type: "string" },
       svg: { type: "string" },
       "no-timeline": { type: "boolean" },
+      barrier: { type: "string" },
     },
   });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 }
-const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline } = args.values;
+const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline, barrier } = args.values;
 const jobs = [
   ...(spec ? JSON.parse(readFileSync(spec === "-" ? 0 : spec, "utf8")) : []),
   ...args.positionals.map((path) => ({ path })),
@@ -81,6 +83,17 @@ try {
 }
 
 if (noTimeline) engine.pyodide.runPython("import _runner_shim; _runner_shim.RECORD = False");
+
+// --barrier DIR:N: harnesses started together wait until all N have loaded Pyodide (a
+// few CPU-seconds each) before running anything, so no run is timed while others load.
+if (barrier) {
+  const [dir, parties] = [barrier.slice(0, barrier.lastIndexOf(":")), Number(barrier.split(":").pop())];
+  writeFileSync(join(dir, `ready-${process.pid}`), "");
+  const deadline = Date.now() + 120_000;
+  while (readdirSync(dir).filter((name) => name.startsWith("ready-")).length < parties && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 // Node exits when nothing is left to wait for, as when a run's promise can
 // never settle: say so rather than end quietly with snippets missing.
@@ -133,3 +146,8 @@ for (const { path, argv = [] } of jobs) {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   done += 1;
 }
+
+// A run may leave a JavaScript timer behind (a cancelled asyncio timer still holds its
+// setTimeout): don't wait for it, once all output has been handed over.
+await new Promise((resolve) => process.stdout.write("", resolve));
+process.exit();

@@ -22,8 +22,7 @@ async def main() -> None:
     print(f"{len(served)} guests served by {threading.active_count()} thread")
     print(f"longest single wait: {max(waits):.2f} s")
     print(f"all waits added up: {sum(waits) / 60:.0f} minutes")  # (3)!
-    limit = round(max(waits)) + 1
-    print(f"everyone served in under {limit} seconds: {elapsed < limit}")  # (4)!
+    print(f"everyone served in: {elapsed:.1f} s")  # (4)!
 
 
 asyncio.run(main())

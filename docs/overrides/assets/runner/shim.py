@@ -72,6 +72,7 @@ Known limits:
 import ast
 import asyncio
 import builtins
+import functools
 import gc
 import importlib
 import inspect
@@ -212,6 +213,7 @@ def _create_task(self, coro, *, name=None, **kwargs):
     return task
 
 
+@functools.lru_cache(maxsize=16)  # asked at every create_task: signature() is slow
 def _takes_name(factory):
     """Whether a task factory accepts ``name=`` (3.11-style ones take only loop, coro)."""
     try:
