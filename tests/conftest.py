@@ -57,8 +57,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 ABOUT = pytest.StashKey[dict[str, set[str]]]()
 PYODIDE_MODES = ("jspi", "no-jspi")
 """Each browser snippet runs under Pyodide with WebAssembly stack switching and without."""
-PYODIDE_SHARDS = 3
-"""Pyodides per mode, each running its share of the snippets."""
+PYODIDES = 3
+"""Pyodides per mode; they share the snippets out as they go."""
 
 
 def selected(config: pytest.Config, module: str, snippets: list[manifest.Snippet]):
@@ -73,22 +73,22 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
     (mode -> rel -> the harness's result).
 
     Both mostly sleep, so they run at the same time: first the Pyodides load (a few
-    CPU-seconds each; they wait for each other at a barrier), then the CPython runs
-    start while the Pyodides run their shares. Nothing is timed while Pyodide loads."""
+    CPU-seconds each) and wait for each other at a barrier; then the CPython runs start
+    while the Pyodides share out theirs. Nothing is timed while Pyodide loads."""
     browser = [s for s in all_snippets() if s.browser and s.run]
     chosen = selected(request.config, "test_pyodide", browser)
-    shards = [chosen[i::PYODIDE_SHARDS] for i in range(PYODIDE_SHARDS) if chosen[i::PYODIDE_SHARDS]]
     folder = Path(tempfile.mkdtemp(prefix="pyodide-barrier-"))
-    parties = len(shards) * len(PYODIDE_MODES)
+    harnesses = min(PYODIDES, len(chosen))
+    barrier = f"{folder}:{harnesses * len(PYODIDE_MODES)}"
     started = [
-        (mode, pyodide.start(shard, jspi=(mode == "jspi"), barrier=f"{folder}:{parties}"))
+        (mode, pyodide.start(chosen, jspi=(mode == "jspi"), barrier=barrier, share=True))
         for mode in PYODIDE_MODES
-        for shard in shards
+        for _ in range(harnesses)
     ]
     deadline = time.monotonic() + 120
-    while len(list(folder.glob("ready-*"))) < parties and time.monotonic() < deadline:
-        if any(h.proc.poll() is not None for _, h in started):
-            break  # a harness failed to start: finish() reports it
+    while len(list(folder.glob("ready-*"))) < harnesses * len(PYODIDE_MODES):
+        if time.monotonic() > deadline or any(h.proc.poll() is not None for _, h in started):
+            break  # finish() reports a harness that failed
         time.sleep(0.1)
     local = [s for s in all_snippets() if runs_on_cpython(s)]
     cpython = run_async(runner.run_many(selected(request.config, "test_snippets", local)))

@@ -85,12 +85,19 @@ def cpython_recording(path) -> dict:
     return json.loads((path.parent / "rec.json").read_text(encoding="utf-8"))
 
 
-def pyodide_recordings(folder, jspi: bool) -> dict[str, dict]:
-    """The known programs run once each in one Pyodide: file name -> recording."""
-    runs = pyodide.run_files([folder / "three_naps.py", folder / "failures.py"], jspi=jspi)
-    for result in runs.values():
-        assert result["status"] == "ok", result["output"]
-    return {path.rsplit("/", 1)[1]: result["timeline"] for path, result in runs.items()}
+@pytest.fixture(scope="module")
+def pyodide_recordings(programs) -> dict[bool, dict[str, dict]]:
+    """The known programs under Pyodide, with JSPI and without (both Pyodides at once):
+    jspi -> file name -> recording."""
+    files = [str(programs / "three_naps.py"), str(programs / "failures.py")]
+    started = {jspi: pyodide.start_files(files, jspi=jspi) for jspi in (True, False)}
+    recordings = {}
+    for jspi, harness in started.items():
+        runs = pyodide.finish(harness)
+        for result in runs.values():
+            assert result["status"] == "ok", result["output"]
+        recordings[jspi] = {path.rsplit("/", 1)[1]: r["timeline"] for path, r in runs.items()}
+    return recordings
 
 
 def check_three_naps(recording: dict) -> None:
@@ -140,8 +147,8 @@ def test_outcomes_and_waits_under_cpython(programs):
 
 
 @pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
-def test_three_naps_under_pyodide(programs, jspi):
-    recordings = pyodide_recordings(programs, jspi)
+def test_three_naps_under_pyodide(pyodide_recordings, jspi):
+    recordings = pyodide_recordings[jspi]
     check_three_naps(recordings["three_naps.py"])
     check_failures(recordings["failures.py"])
 

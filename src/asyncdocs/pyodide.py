@@ -45,17 +45,25 @@ class Harness:
         return texts[0], texts[1]
 
 
-def start(snippets: Iterable[Snippet], jspi: bool, barrier: str | None = None) -> Harness:
+def start(
+    snippets: Iterable[Snippet], jspi: bool, barrier: str | None = None, share: bool = False
+) -> Harness:
     """Start the harness on `snippets`; it runs while the caller does other work.
 
     `barrier` ("DIR:N") makes it wait, once Pyodide is loaded, until N harnesses given
-    the same empty folder are loaded, so that no run is timed while others load."""
+    the same empty folder are loaded, so that no run is timed while others load. With
+    `share`, harnesses of the same mode given the same snippets and barrier share them
+    out: each runs the next one not yet taken, and reports only those it ran."""
     jobs = [{"path": s.rel, "argv": list(s.args)} for s in snippets]
-    return _start(jobs, jspi, barrier=barrier)
+    return _start(jobs, jspi, barrier=barrier, share=share)
 
 
 def _start(
-    jobs: list[dict], jspi: bool, timeline: bool = True, barrier: str | None = None
+    jobs: list[dict],
+    jspi: bool,
+    timeline: bool = True,
+    barrier: str | None = None,
+    share: bool = False,
 ) -> Harness:
     node = shutil.which("node")
     if not node:
@@ -64,7 +72,7 @@ def _start(
     if not timeline:
         cmd.append("--no-timeline")
     if barrier:
-        cmd += ["--barrier", barrier]
+        cmd += ["--barrier", barrier, *(["--share"] if share else [])]
     return Harness(cmd, json.dumps(jobs))
 
 
@@ -91,10 +99,15 @@ def finish(harness: Harness, timeout: float = 600) -> dict[str, dict]:
     return results
 
 
-def run_files(paths: Iterable[Path], jspi: bool = True, timeline: bool = True) -> dict[str, dict]:
-    """Run Python files (absolute paths) like snippets with no arguments; keyed by path.
-    `timeline=False` runs them without recording their task timelines."""
-    return finish(_start([{"path": str(p)} for p in paths], jspi, timeline))
+def start_files(paths: Iterable[Path | str], jspi: bool = True, timeline: bool = True) -> Harness:
+    """Start the harness on Python files (absolute paths), run like snippets with no
+    arguments. `timeline=False` runs them without recording their task timelines."""
+    return _start([{"path": str(p)} for p in paths], jspi, timeline)
+
+
+def run_files(paths: Iterable[Path | str], jspi: bool = True, timeline: bool = True) -> dict:
+    """[start_files][asyncdocs.pyodide.start_files], then wait: results keyed by path."""
+    return finish(start_files(paths, jspi, timeline))
 
 
 def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:

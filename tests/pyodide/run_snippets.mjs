@@ -15,7 +15,9 @@
 // the same path) by its bare name, as `cd DIR && python NAME` would: __file__
 // and its traceback frames say NAME.
 // --no-timeline runs without recording task timelines (the benchmark compares).
-// --barrier DIR:N makes N harnesses started together wait for each other to load.
+// --barrier DIR:N makes N harnesses started together wait for each other to load;
+// with --share they then share out the jobs they were all given: each runs the next
+// job no harness of its kind (JSPI or not) has claimed yet (a file in DIR says so).
 // --timeout cancels a run after SECONDS: it ends with KeyboardInterrupt, as
 // Ctrl-C would, at its next await (a loop that never awaits, or time.sleep in
 // a task, which busy-waits, delays that).
@@ -31,7 +33,7 @@
 // ran (whatever its status), 1 if the engine failed to start or a run never
 // ended, 2 for a usage error.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -50,13 +52,14 @@ try {
       svg: { type: "string" },
       "no-timeline": { type: "boolean" },
       barrier: { type: "string" },
+      share: { type: "boolean" },
     },
   });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 }
-const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline, barrier } = args.values;
+const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline, barrier, share } = args.values;
 const jobs = [
   ...(spec ? JSON.parse(readFileSync(spec === "-" ? 0 : spec, "utf8")) : []),
   ...args.positionals.map((path) => ({ path })),
@@ -98,8 +101,9 @@ if (barrier) {
 // Node exits when nothing is left to wait for, as when a run's promise can
 // never settle: say so rather than end quietly with snippets missing.
 let done = 0;
+let claimed = 0; // jobs this harness took on (all of them, unless they are shared out)
 process.on("exit", () => {
-  if (done < jobs.length) {
+  if (done < claimed) {
     process.stderr.write(`run_snippets: stopped after ${done} of ${jobs.length} snippets: a run never finished\n`);
     process.exitCode = 1;
   }
@@ -116,7 +120,20 @@ for (const folder of folders) {
   }
 }
 
-for (const { path, argv = [] } of jobs) {
+const claimDir = barrier?.slice(0, barrier.lastIndexOf(":"));
+const mine = (index) => {
+  if (!share || !claimDir) return true;
+  try {
+    closeSync(openSync(join(claimDir, `claim-${engine.jspi ? "jspi" : "plain"}-${index}`), "wx"));
+    return true;
+  } catch {
+    return false; // another harness runs it
+  }
+};
+
+for (const [index, { path, argv = [] }] of jobs.entries()) {
+  if (!mine(index)) continue;
+  claimed += 1;
   const cwd = dirname(resolve(path));
   const filename = basename(path);
   let output = "";
