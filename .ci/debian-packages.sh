@@ -7,6 +7,7 @@ declare -A packages=(
   [/usr/bin/chromium]=chromium              # end-to-end tests of the built site
   [/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]=fonts-noto-cjk  # Chinese glyphs in screenshots
   [/usr/bin/redis-server]=redis-server      # samples with backends = ["redis"]
+  [/usr/lib/postgresql/15/bin/postgres]=postgresql  # backends = ["postgresql"] (Debian 12 ships 15)
 )
 missing=()
 for path in "${!packages[@]}"; do

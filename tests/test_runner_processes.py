@@ -130,6 +130,40 @@ def test_a_redis_backend_is_real_and_fresh(tmp_path):
         assert (result.returncode, result.output) == (0, "0 1\n")
 
 
+def test_a_postgresql_backend_is_real_and_fresh(tmp_path):
+    need_debian(backends.POSTGRESQL.binary, backends.POSTGRESQL.package)
+    code = """
+        import asyncio, os
+        import asyncpg
+
+        async def main():
+            conn = await asyncpg.connect(os.environ["DATABASE_URL"])
+            tables = await conn.fetchval(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+            )
+            await conn.execute("CREATE TABLE runs (n int)")
+            print(tables, (await conn.fetchval("SHOW server_version_num"))[:2])
+            await conn.close()
+
+        asyncio.run(main())
+    """
+    snippets = folder(
+        tmp_path,
+        """
+        ["count.py"]
+        browser = false
+        needs = ["network"]
+        backends = ["postgresql"]
+        timeout = 30
+        """,
+        count=code,
+    )
+    major = backends.POSTGRESQL.binary.split("/")[-3]
+    for _ in range(2):  # a new, empty cluster for every run
+        result = run_async(runner.run(snippets["count.py"]))
+        assert (result.returncode, result.output) == (0, f"0 {major}\n")
+
+
 def test_a_missing_backend_binary_is_reported(tmp_path, monkeypatch):
     monkeypatch.setitem(
         backends.BACKENDS, "redis", backends.dataclasses.replace(backends.REDIS, binary="/nope")

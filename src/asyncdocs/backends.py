@@ -13,6 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import os
+import shutil
+import signal
 import socket
 import tempfile
 import time
@@ -70,9 +73,9 @@ async def _wait_for_port(port: int, proc: asyncio.subprocess.Process, what: str)
     raise BackendError(f"{what} did not accept connections on 127.0.0.1:{port}")
 
 
-async def _stop(proc: asyncio.subprocess.Process) -> None:
+async def _stop(proc: asyncio.subprocess.Process, sig: int = signal.SIGTERM) -> None:
     with contextlib.suppress(ProcessLookupError):
-        proc.terminate()
+        proc.send_signal(sig)
     try:
         await asyncio.wait_for(proc.wait(), 10)
     except TimeoutError:
@@ -105,7 +108,66 @@ REDIS = Backend(
     start=_redis,
 )
 
-BACKENDS: dict[str, Backend] = {b.name: b for b in (REDIS,)}
+def _postgres_bin() -> Path:
+    """The newest installed `/usr/lib/postgresql/<major>/bin` (Debian's layout)."""
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/postgres"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+def _as_postgres_user(folder: Path) -> list[str]:
+    """PostgreSQL refuses to run as root: as root, run it as the `postgres` user."""
+    if os.geteuid() != 0:
+        return []
+    shutil.chown(folder, "postgres", "postgres")
+    return ["setpriv", "--reuid=postgres", "--regid=postgres", "--clear-groups", "--"]
+
+
+async def _run(*argv: str) -> None:
+    proc = await asyncio.create_subprocess_exec(
+        *argv, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+    )
+    out, _ = await proc.communicate()
+    if proc.returncode:
+        raise BackendError(f"{argv[0]} failed:\n{out.decode(errors='replace')}")
+
+
+@contextlib.asynccontextmanager
+async def _postgresql(folder: Path, port: int) -> AsyncIterator[str]:
+    """A throwaway cluster, as pytest-postgresql makes one: initdb, then postgres."""
+    bindir = _postgres_bin()
+    prefix = _as_postgres_user(folder)
+    data = folder / "data"
+    await _run(
+        *prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+        "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync",
+    )  # fmt: skip
+    proc = await asyncio.create_subprocess_exec(
+        *prefix, str(bindir / "postgres"), "-D", str(data),
+        "-h", "127.0.0.1", "-p", str(port), "-k", str(folder),
+        "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        await _wait_for_port(port, proc, "postgres")
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        await _stop(proc, signal.SIGINT)  # "fast" shutdown: clients are disconnected
+
+
+POSTGRESQL = Backend(
+    name="postgresql",
+    binary=str(_postgres_bin() / "postgres"),
+    package="postgresql",
+    variable="DATABASE_URL",
+    default="postgresql://postgres@localhost:5432/postgres",
+    start=_postgresql,
+)
+
+BACKENDS: dict[str, Backend] = {b.name: b for b in (REDIS, POSTGRESQL)}
 """The backends a snippet may name, by name."""
 
 

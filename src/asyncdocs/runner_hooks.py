@@ -89,7 +89,7 @@ LOCAL_TEXT = {
         "times": " ({n} times)",
         "backend": "It needs {what}: by default {default}; "
         "set <code>{variable}</code> to use another.",
-        "backends": {"redis": "a Redis server"},
+        "backends": {"redis": "a Redis server", "postgresql": "a PostgreSQL server"},
         "version": "Needs Python {version} or newer",
         "download": "Download:",
         "output": "The output below is what it printed on CPython.",
@@ -115,7 +115,7 @@ LOCAL_TEXT = {
         "times": "（{n} 次）",
         "backend": "它需要{what}：默认连接 {default}；"
         "设置 <code>{variable}</code> 可改用别的服务器。",
-        "backends": {"redis": "一个 Redis 服务器"},
+        "backends": {"redis": "一个 Redis 服务器", "postgresql": "一个 PostgreSQL 服务器"},
         "version": "需要 Python {version} 或更新版本",
         "download": "下载：",
         "output": "下面的输出是它在 CPython 上运行时打印的内容。",
