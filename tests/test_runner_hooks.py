@@ -257,3 +257,24 @@ def test_a_local_sample_shown_in_parts_says_how_to_run_it_once(samples):
     marked, _ = annotate(page, samples, to_root="", shared="shared/", lang="en")
     assert marked.count('data-runner="local"') == 3
     assert marked.count('class="runner-local"') == 1
+
+
+def test_a_local_block_says_which_packages_to_install(tmp_path):
+    import importlib.metadata
+
+    folder = tmp_path / "snippets" / "pkg"
+    folder.mkdir(parents=True)
+    (folder / "app.py").write_text("import asyncio, json\nimport aiohttp.web\nimport helper\n")
+    (folder / "helper.py").write_text("from redis import asyncio as redis\nimport app\n")
+    (folder / "snippets.toml").write_text(
+        '["app.py"]\nbrowser = false\nneeds = ["network"]\n\n'
+        '["helper.py"]\nbrowser = false\nneeds = ["packages"]\nrun = false\n'
+    )
+    samples = {s.rel: s for s in manifest.load_all(tmp_path / "snippets")}
+    page, _ = annotate(
+        BLOCK.format(rel="pkg/app.py"), samples, to_root="", shared="shared/", lang="zh"
+    )
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    versions = {d: importlib.metadata.version(d) for d in ("aiohttp", "redis")}
+    assert f"先安装：pip install aiohttp=={versions['aiohttp']} redis=={versions['redis']}" in text
+    assert "json" not in text and "helper==" not in text

@@ -108,6 +108,7 @@ REDIS = Backend(
     start=_redis,
 )
 
+
 def _postgres_bin() -> Path:
     """The newest installed `/usr/lib/postgresql/<major>/bin` (Debian's layout)."""
     found = sorted(

@@ -41,6 +41,7 @@ NEEDS: dict[str, str] = {
     "network": "opens sockets",
     "signals": "sends or handles OS signals",
     "stdin": "reads from standard input",
+    "packages": "imports packages that Pyodide does not provide",
 }
 """What a snippet may declare in `needs`, and why each keeps it out of the browser."""
 

@@ -55,7 +55,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from asyncdocs import backends, manifest, timelines
+from asyncdocs import backends, imports, manifest, timelines
 from asyncdocs.mkdocs_hooks import copy_if_changed, shared_dir, shared_url
 from asyncdocs.site import ROOT
 
@@ -79,6 +79,7 @@ LOCAL_TEXT = {
         "why": "It needs {needs}, which a browser cannot provide.",
         "why_other": "The Python in your browser cannot run it as it is meant to run.",
         "command": "In the sample's folder, run:",
+        "install": "Install first:",
         "services": "First start, in another terminal:",
         "clients": "Then, in another terminal:",
         "signals": "Then stop it: {how}.",
@@ -101,6 +102,7 @@ LOCAL_TEXT = {
             "network": "network connections",
             "signals": "OS signals",
             "stdin": "standard input",
+            "packages": "packages the Python in your browser does not have",
         },
     },
     "zh": {
@@ -108,6 +110,7 @@ LOCAL_TEXT = {
         "why": "它需要{needs}，浏览器无法提供。",
         "why_other": "浏览器里的 Python 无法按它的本意运行它。",
         "command": "在示例所在的文件夹中运行：",
+        "install": "先安装：",
         "services": "先在另一个终端中启动：",
         "clients": "然后在另一个终端中运行：",
         "signals": "最后停止它：{how}。",
@@ -127,6 +130,7 @@ LOCAL_TEXT = {
             "network": "网络连接",
             "signals": "操作系统信号",
             "stdin": "标准输入",
+            "packages": "浏览器里的 Python 没有的第三方包",
         },
     },
 }
@@ -235,6 +239,13 @@ def local_help(snippet: manifest.Snippet, files: list[str], base: str, lang: str
             variable=e(backend.variable),
         )
         lines.append(("backend", note))
+    pins = sorted(
+        {pin for name in (snippet.path.name, *snippet.services, *snippet.clients)
+         for pin in imports.requirements(snippet.path.parent / name)},
+        key=str.lower,
+    )  # fmt: skip
+    if pins:
+        lines.append(("command", _label(text["install"], "pip install " + " ".join(pins))))
     lines += [
         ("command", _label(text["services"], f"python {_shell_quote(service)}"))
         for service in snippet.services

@@ -1,0 +1,63 @@
+"""Which installable packages a local-only snippet needs, read from its imports.
+
+A reader who downloads a sample that imports `aiohttp` needs `pip install aiohttp` first.
+The local-only box says so, with the version the tests ran: the snippet's imports (and
+those of the sibling modules it imports) are read with `ast`, the standard library and
+sibling modules are left out, and the rest are mapped to distributions with
+`importlib.metadata.packages_distributions()`.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib.metadata
+import sys
+from pathlib import Path
+
+
+def _top_level_imports(source: str) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.partition(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.partition(".")[0])
+    return names
+
+
+@functools.cache
+def _distributions() -> dict[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Top-level modules `path` imports, following imports of its sibling modules."""
+    siblings = {p.stem: p for p in path.parent.glob("*.py")}
+    seen, todo, found = set(), [path.stem], set()
+    while todo:
+        stem = todo.pop()
+        if stem in seen:
+            continue
+        seen.add(stem)
+        try:
+            names = _top_level_imports(siblings[stem].read_text(encoding="utf-8"))
+        except SyntaxError:  # a SyntaxError demo imports nothing worth installing
+            continue
+        for name in names:
+            if name in siblings:
+                todo.append(name)
+            else:
+                found.add(name)
+    return found
+
+
+def requirements(path: Path) -> list[str]:
+    """`name==version` for each installed distribution the snippet imports, sorted."""
+    pins = set()
+    for module in imported_modules(path):
+        if module in sys.stdlib_module_names or module == "__future__":
+            continue
+        for dist in _distributions().get(module, ()):
+            pins.add(f"{dist}=={importlib.metadata.version(dist)}")
+    return sorted(pins, key=str.lower)
