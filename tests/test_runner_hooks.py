@@ -11,11 +11,9 @@ import html
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, copy_tree_for_build
+from conftest import ROOT, copy_tree_for_build, scratch_build
 
 from asyncdocs import manifest
 from asyncdocs.runner_hooks import _to_root, annotate, editor_code
@@ -212,24 +210,7 @@ def test_build_marks_local_only_sample_and_ships_its_files(tmp_path):
         + '\n```python title="snippets/throwaway/pool.py"\n--8<-- "throwaway/pool.py"\n```\n',
         encoding="utf-8",
     )
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            "mkdocs.yml",
-            "-d",
-            "out",
-        ],
-        cwd=tree,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    proc = scratch_build(tree)
     assert proc.returncode == 0, proc.stderr
     out = tree / "out"
     built = (out / "preface/index.html").read_text(encoding="utf-8")

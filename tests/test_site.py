@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import ROOT, copy_tree_for_build
+from conftest import ROOT, copy_tree_for_build, scratch_build
 
 from asyncdocs import pages
 
@@ -149,13 +149,7 @@ def _build_zh(tree: Path, untranslated: list[str] | None = None) -> subprocess.C
             f"INHERIT: mkdocs.zh.yml\nextra:\n  untranslated: {json.dumps(untranslated)}\n",
             encoding="utf-8",
         )
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", "out"],
-        cwd=tree,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return scratch_build(tree, config)
 
 
 def test_untranslated_page_falls_back_to_english_with_banner(tmp_path):
