@@ -259,3 +259,31 @@ def test_a_local_block_says_which_packages_to_install(tmp_path):
     versions = {d: importlib.metadata.version(d) for d in ("aiohttp", "redis")}
     assert f"先安装：pip install aiohttp=={versions['aiohttp']} redis=={versions['redis']}" in text
     assert "json" not in text and "helper==" not in text
+
+
+def test_downloads_hold_what_a_local_sample_needs_and_no_other_case_study(tmp_path):
+    from asyncdocs.runner_hooks import files_to_download
+
+    folder = tmp_path / "snippets" / "two"
+    folder.mkdir(parents=True)
+    files = {
+        "api.py": "import db\nprint(1)\n",  # imports a sibling that is itself a sample
+        "db.py": "SQL = open('schema.sql').read()\n",  # names a data file
+        "schema.sql": "select 1;\n",
+        "client.py": "print(2)\n",
+        "demo.py": "import subprocess\nsubprocess.run(['python', 'worker.py'])\n",
+        "worker.py": "open('page.html')\n",
+        "page.html": "<p>\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    (folder / "snippets.toml").write_text(
+        '["api.py"]\nbrowser = false\nneeds = ["network"]\nclients = ["client.py"]\n\n'
+        '["db.py"]\nbrowser = false\nneeds = ["network"]\n\n'
+        '["client.py"]\nbrowser = false\nneeds = ["network"]\nrun = false\n\n'
+        '["demo.py"]\nbrowser = false\nneeds = ["subprocess"]\n\n'
+        '["worker.py"]\nbrowser = false\nneeds = ["subprocess"]\nrun = false\n'
+    )
+    samples = {s.path.name: s for s in manifest.load_all(tmp_path / "snippets")}
+    assert files_to_download(samples["api.py"]) == ["client.py", "db.py", "schema.sql"]
+    assert files_to_download(samples["demo.py"]) == ["page.html", "worker.py"]

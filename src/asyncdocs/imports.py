@@ -33,6 +33,15 @@ def _distributions() -> dict[str, list[str]]:
 
 def imported_modules(path: Path) -> set[str]:
     """Top-level modules `path` imports, following imports of its sibling modules."""
+    return _closure(path)[1]
+
+
+def imported_siblings(path: Path) -> set[str]:
+    """The sibling modules (same folder) `path` imports, directly or through each other."""
+    return _closure(path)[0] - {path.stem}
+
+
+def _closure(path: Path) -> tuple[set[str], set[str]]:
     siblings = {p.stem: p for p in path.parent.glob("*.py")}
     seen, todo, found = set(), [path.stem], set()
     while todo:
@@ -49,7 +58,7 @@ def imported_modules(path: Path) -> set[str]:
                 todo.append(name)
             else:
                 found.add(name)
-    return found
+    return seen & siblings.keys(), found
 
 
 def requirements(path: Path) -> list[str]:

@@ -218,6 +218,33 @@ def companions(snippet: manifest.Snippet, folder: list[manifest.Snippet]) -> lis
     )
 
 
+def files_to_download(snippet: manifest.Snippet) -> list[str]:
+    """The companions a reader running `snippet` by hand needs: its services and clients,
+    the sibling modules they import, and the files their code names (a data file, a
+    program it starts), followed until nothing new turns up.
+
+    A folder often holds several case studies; the download list of one leaves out the
+    others' files."""
+    folder = snippet.path.parent
+    files = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file()
+        and p != snippet.path
+        and p.name != manifest.MANIFEST_NAME
+        and p.suffix not in NOT_COPIED
+    )
+    wanted = {snippet.path.name, *snippet.services, *snippet.clients}
+    read: set[str] = set()
+    while todo := {n for n in wanted - read if n.endswith(".py")}:
+        for name in todo:
+            read.add(name)
+            wanted.update(f"{m}.py" for m in imports.imported_siblings(folder / name))
+            code = (folder / name).read_text(encoding="utf-8")
+            wanted.update(f for f in files if f in code)
+    return [f for f in files if f in wanted]
+
+
 def local_help(snippet: manifest.Snippet, files: list[str], base: str, lang: str) -> str:
     """The HTML a local-only block gets: badge and why, commands, downloads.
 
@@ -347,7 +374,7 @@ def annotate(
         helped.add(snippet.rel)
         folder = snippet.path.parent.relative_to(snippet.root).as_posix()
         base = f"{to_root}{shared}snippets/{folder}/"
-        return head + local_help(snippet, files, base, lang)
+        return head + local_help(snippet, files_to_download(snippet), base, lang)
 
     return _BLOCK.sub(mark, content), unknown
 
