@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from asyncdocs import manifest, pyodide, runner, site
+from asyncdocs import imports, manifest, pyodide, runner, site
 
 ROOT = site.ROOT
 SNIPPETS = ROOT / "snippets"
@@ -60,6 +60,19 @@ PYODIDE_MODES = ("jspi", "no-jspi")
 """Each browser snippet runs under Pyodide with WebAssembly stack switching and without."""
 PYODIDES = 3
 """Pyodides per mode; they share the snippets out as they go."""
+HEAVY_NEEDS = {"processes", "subprocess", "packages"}
+
+
+def heavy(snippet: manifest.Snippet) -> bool:
+    """True for a CPython run that keeps a core busy for a while: one with servers, a
+    database, other processes or third-party packages to import. These run after the
+    Pyodides, whose durations a busy machine would stretch."""
+    return bool(
+        snippet.uses_fixed_ports
+        or snippet.backends
+        or HEAVY_NEEDS & set(snippet.needs)
+        or imports.requirements(snippet.path)
+    )
 
 
 def selected(config: pytest.Config, module: str, snippets: list[manifest.Snippet]):
@@ -74,8 +87,9 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
     (mode -> rel -> the harness's result).
 
     Both mostly sleep, so they run at the same time: first the Pyodides load (a few
-    CPU-seconds each) and wait for each other at a barrier; then the CPython runs start
-    while the Pyodides share out theirs. Nothing is timed while Pyodide loads."""
+    CPU-seconds each) and wait for each other at a barrier; then the light CPython runs
+    start while the Pyodides share out theirs, and the heavy ones (see `heavy`) follow
+    once the Pyodides are done. Nothing is timed while Pyodide loads."""
     browser = [s for s in all_snippets() if s.browser and s.run]
     chosen = selected(request.config, "test_pyodide", browser)
     folder = Path(tempfile.mkdtemp(prefix="pyodide-barrier-"))
@@ -91,11 +105,14 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
         if time.monotonic() > deadline or any(h.proc.poll() is not None for _, h in started):
             break  # finish() reports a harness that failed
         time.sleep(0.1)
-    local = [s for s in all_snippets() if runs_on_cpython(s)]
-    cpython = run_async(runner.run_many(selected(request.config, "test_snippets", local)))
+    local = selected(
+        request.config, "test_snippets", [s for s in all_snippets() if runs_on_cpython(s)]
+    )
+    cpython = run_async(runner.run_many([s for s in local if not heavy(s)]))
     under_pyodide: dict[str, dict[str, dict]] = {mode: {} for mode in PYODIDE_MODES}
     for mode, harness in started:
         under_pyodide[mode].update(pyodide.finish(harness))
+    cpython.update(run_async(runner.run_many([s for s in local if heavy(s)])))
     shutil.rmtree(folder, ignore_errors=True)
     return cpython, under_pyodide
 

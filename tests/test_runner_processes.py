@@ -80,6 +80,66 @@ def test_server_gets_its_client_then_signals(tmp_path):
     assert (client.returncode, client.output) == (0, "HELLO\n")
 
 
+TOKEN_SERVER = """
+    import asyncio, secrets, signal
+
+    async def main():
+        token = secrets.token_hex(8)  # new for every server process
+        async def handle(reader, writer):
+            writer.write(token.encode() + b"\\n")
+            await writer.drain()
+            writer.close()
+        server = await asyncio.start_server(handle, "127.0.0.1", {port})
+        print("ready", flush=True)
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        async with server:
+            await stop.wait()
+        print("served", token)
+
+    asyncio.run(main())
+"""
+TOKEN_CLIENT = """
+    import asyncio
+
+    async def main():
+        reader, writer = await asyncio.open_connection("127.0.0.1", {port})
+        print("got", (await reader.readline()).decode().strip())
+        writer.close()
+
+    asyncio.run(main())
+"""
+
+
+def test_a_client_the_server_runs_is_not_run_twice(tmp_path):
+    """The client's result is the exchange of the server's own run: same token."""
+    port = backends.free_port()
+    snippets = folder(
+        tmp_path,
+        """
+        ["server.py"]
+        browser = false
+        needs = ["network", "signals"]
+        clients = ["client.py"]
+        signals = ["SIGTERM"]
+
+        ["client.py"]
+        browser = false
+        needs = ["network"]
+        services = ["server.py"]
+        """,
+        server=TOKEN_SERVER.format(port=port),
+        client=TOKEN_CLIENT.format(port=port),
+    )
+    assert runner.served_by(snippets["client.py"], snippets["server.py"])
+    results = run_async(runner.run_many(snippets.values()))
+    served = results["server.py"].output.split()[-1]
+    assert results["client.py"].output == f"got {served}\n"
+    assert results["client.py"].returncode == 0 and results["client.py"].seconds > 0
+    alone = run_async(runner.run_many([snippets["client.py"]]))["client.py"]
+    assert alone.returncode == 0 and alone.output != results["client.py"].output, "own server"
+
+
 def test_a_failing_client_shows_in_the_servers_output(tmp_path):
     port = backends.free_port()
     snippets = folder(

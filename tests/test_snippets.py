@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -76,3 +77,22 @@ def test_tooling_lint():
         text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+PORT = re.compile(
+    r"(?:127\.0\.0\.1:|localhost:|PORT\w*\s*=\s*|port\w*=|[\"']--\w*port[\"'],\s*[\"']?)(\d{4,5})\b"
+)
+
+
+def test_folders_with_servers_use_ports_of_their_own():
+    """The folders' fixed-port runs go side by side (see `runner.run_many`), so two
+    folders must never name the same port."""
+    owners: dict[str, set[str]] = {}
+    for snippet in all_snippets():
+        if snippet.uses_fixed_ports:
+            for path in snippet.path.parent.glob("*.py"):
+                for port in PORT.findall(path.read_text(encoding="utf-8")):
+                    owners.setdefault(port, set()).add(snippet.path.parent.name)
+    assert len(owners) >= 10, "the pattern still finds the ports"
+    shared = {port: sorted(folders) for port, folders in owners.items() if len(folders) > 1}
+    assert shared == {}

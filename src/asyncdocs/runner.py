@@ -45,6 +45,10 @@ class Result:
     """Exit status; None when the run timed out and was killed."""
     seconds: float
     """Wall-clock time of the whole process."""
+    clients: Mapping[str, tuple[str, int | None, float]] = dataclasses.field(default_factory=dict)
+    """For a server run with `clients`: each client's tidied output, exit status and
+    seconds, by file name. [run_many][asyncdocs.runner.run_many] uses them as those
+    clients' own results instead of running the same exchange a second time."""
 
 
 def _prepare(snippet: Snippet, workdir: Path) -> set[str]:
@@ -104,10 +108,15 @@ async def _stop(proc: asyncio.subprocess.Process) -> None:
 
 
 async def _drive(
-    proc: asyncio.subprocess.Process, snippet: Snippet, workdir: Path, env: dict[str, str]
+    proc: asyncio.subprocess.Process,
+    snippet: Snippet,
+    workdir: Path,
+    env: dict[str, str],
+    clients: dict[str, tuple[bytes, int | None, float]],
 ) -> bytes:
-    """Read the snippet's output; after its first line run its clients, then send its
-    signals. Returns all it printed (plus a note for each client that failed)."""
+    """Read the snippet's output; after its first line run its clients (their output,
+    status and time go into `clients`), then send its signals. Returns all it printed
+    (plus a note for each client that failed)."""
     out = bytearray()
     first_line = asyncio.Event()
 
@@ -124,8 +133,10 @@ async def _drive(
     for client in snippet.clients:
         if proc.returncode is not None:
             break
+        started = time.perf_counter()
         run = await _python(client, workdir, env, asyncio.subprocess.STDOUT)
         client_out, _ = await run.communicate()
+        clients[client] = (client_out, run.returncode, time.perf_counter() - started)
         if run.returncode:
             text = client_out.decode(errors="replace")
             notes.append(f"[client {client} exited with status {run.returncode}]\n{text}")
@@ -174,9 +185,10 @@ async def run(
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.STDOUT,
             )
+            clients: dict[str, tuple[bytes, int | None, float]] = {}
             if snippet.clients or snippet.signals:
                 proc.stdin.close()
-                work = _drive(proc, snippet, workdir, full_env)
+                work = _drive(proc, snippet, workdir, full_env, clients)
             else:
                 work = proc.communicate((snippet.stdin or "").encode())
             try:
@@ -191,10 +203,34 @@ async def run(
                 await proc.wait()
                 returncode = None
             seconds = time.perf_counter() - start
-        text = out.decode("utf-8", errors="replace")
-        for prefix in prefixes:  # tracebacks name the files as the reader typed them
-            text = text.replace(prefix, "")
-    return Result(snippet, tidy(text), returncode, seconds)
+
+        def tidied(raw: bytes) -> str:
+            text = raw.decode("utf-8", errors="replace")
+            for prefix in prefixes:  # tracebacks name the files as the reader typed them
+                text = text.replace(prefix, "")
+            return tidy(text)
+
+    return Result(
+        snippet,
+        tidied(out),
+        returncode,
+        seconds,
+        {name: (tidied(raw), code, secs) for name, (raw, code, secs) in clients.items()},
+    )
+
+
+def served_by(client: Snippet, server: Snippet) -> bool:
+    """True when running `server` also runs `client` exactly as its own run would: the
+    client's only service is that server, which lists it among its clients, and the
+    client takes no arguments or input and is not meant to fail."""
+    return (
+        client.path.parent == server.path.parent
+        and client.services == (server.path.name,)
+        and client.path.name in server.clients
+        and not client.args
+        and client.stdin is None
+        and client.raises is None
+    )
 
 
 async def run_many(
@@ -204,10 +240,15 @@ async def run_many(
 ) -> dict[str, Result]:
     """Run snippets concurrently, at most `concurrency` at a time; results keyed by `rel`.
 
-    Snippets with services or clients run one after another: their servers listen on
-    fixed ports."""
+    Snippets with services or clients listen on fixed ports, so those of one folder run
+    one after another (each folder has ports of its own, so folders run side by side).
+    A client that a server in the same batch runs anyway (see
+    [served_by][asyncdocs.runner.served_by]) is not run again: its result is the one
+    recorded during the server's run."""
     gate = asyncio.Semaphore(concurrency)
     snippets = list(snippets)
+    servers = [s for s in snippets if s.clients]
+    covered = {c.rel: server for c in snippets for server in servers if served_by(c, server)}
 
     async def one(snippet: Snippet) -> Result:
         async with gate:
@@ -216,11 +257,24 @@ async def run_many(
     async def one_by_one(served: list[Snippet]) -> list[Result]:
         return [await one(s) for s in served]
 
+    chains: dict[Path, list[Snippet]] = {}
+    for s in snippets:
+        if s.uses_fixed_ports and s.rel not in covered:
+            chains.setdefault(s.path.parent, []).append(s)
     async with asyncio.TaskGroup() as tg:
         tasks = [tg.create_task(one(s)) for s in snippets if not s.uses_fixed_ports]
-        serial = tg.create_task(one_by_one([s for s in snippets if s.uses_fixed_ports]))
-    results = [t.result() for t in tasks] + serial.result()
-    return {r.snippet.rel: r for r in results}
+        serial = [tg.create_task(one_by_one(chain)) for chain in chains.values()]
+    results = [t.result() for t in tasks] + [r for t in serial for r in t.result()]
+    by_rel = {r.snippet.rel: r for r in results}
+    for rel, server in covered.items():
+        client = next(s for s in snippets if s.rel == rel)
+        ran = by_rel[server.rel].clients.get(client.path.name)
+        if ran is None:
+            output = f"[not run: its server {server.path.name} did not get to run it]"
+            by_rel[rel] = Result(client, output, -1, 0.0)
+        else:
+            by_rel[rel] = Result(client, *ran)
+    return by_rel
 
 
 def exit_problem(snippet: Snippet, returncode: int | None, output: str) -> str | None:
