@@ -16,6 +16,16 @@ import sys
 from pathlib import Path
 
 
+def _imports_of(path: Path) -> frozenset[str]:
+    """Top-level names `path` imports (cached until the file changes, for `mkdocs serve`)."""
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(path: Path, mtime_ns: int) -> frozenset[str]:
+    return frozenset(_top_level_imports(path.read_text(encoding="utf-8")))
+
+
 def _top_level_imports(source: str) -> set[str]:
     names = set()
     for node in ast.walk(ast.parse(source)):
@@ -29,6 +39,11 @@ def _top_level_imports(source: str) -> set[str]:
 @functools.cache
 def _distributions() -> dict[str, list[str]]:
     return importlib.metadata.packages_distributions()
+
+
+@functools.cache
+def _version(dist: str) -> str:
+    return importlib.metadata.version(dist)
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -50,7 +65,7 @@ def _closure(path: Path) -> tuple[set[str], set[str]]:
             continue
         seen.add(stem)
         try:
-            names = _top_level_imports(siblings[stem].read_text(encoding="utf-8"))
+            names = _imports_of(siblings[stem])
         except SyntaxError:  # a SyntaxError demo imports nothing worth installing
             continue
         for name in names:
@@ -68,5 +83,5 @@ def requirements(path: Path) -> list[str]:
         if module in sys.stdlib_module_names or module == "__future__":
             continue
         for dist in _distributions().get(module, ()):
-            pins.add(f"{dist}=={importlib.metadata.version(dist)}")
+            pins.add(f"{dist}=={_version(dist)}")
     return sorted(pins, key=str.lower)
