@@ -48,6 +48,21 @@ CLIENT = """
 """
 
 
+PAIR = """
+    ["server.py"]
+    browser = false
+    needs = ["network", "signals"]
+    clients = ["client.py"]
+    signals = {signals}
+
+    ["client.py"]
+    browser = false
+    needs = ["network"]
+    services = ["server.py"]
+"""
+"""A server recorded with its client, and the client recorded with its server."""
+
+
 def folder(tmp_path, toml: str, **files: str):
     for name, code in files.items():
         (tmp_path / f"{name}.py").write_text(textwrap.dedent(code))
@@ -59,18 +74,7 @@ def test_server_gets_its_client_then_signals(tmp_path):
     port = backends.free_port()
     snippets = folder(
         tmp_path,
-        """
-        ["server.py"]
-        browser = false
-        needs = ["network", "signals"]
-        clients = ["client.py"]
-        signals = ["SIGINT", "SIGTERM"]
-
-        ["client.py"]
-        browser = false
-        needs = ["network"]
-        services = ["server.py"]
-        """,
+        PAIR.format(signals='["SIGINT", "SIGTERM"]'),
         server=SERVER.format(port=port),
         client=CLIENT.format(port=port),
     )
@@ -116,18 +120,7 @@ def test_a_client_the_server_runs_is_not_run_twice(tmp_path):
     port = backends.free_port()
     snippets = folder(
         tmp_path,
-        """
-        ["server.py"]
-        browser = false
-        needs = ["network", "signals"]
-        clients = ["client.py"]
-        signals = ["SIGTERM"]
-
-        ["client.py"]
-        browser = false
-        needs = ["network"]
-        services = ["server.py"]
-        """,
+        PAIR.format(signals='["SIGTERM"]'),
         server=TOKEN_SERVER.format(port=port),
         client=TOKEN_CLIENT.format(port=port),
     )
