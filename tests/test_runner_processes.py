@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from conftest import need_debian, run_async
 
 from asyncdocs import backends, runner
@@ -155,66 +156,57 @@ def test_a_failing_client_shows_in_the_servers_output(tmp_path):
     assert "[client client.py exited with status 3]" in result.output
 
 
-def test_a_redis_backend_is_real_and_fresh(tmp_path):
-    need_debian(backends.REDIS.binary, backends.REDIS.package)
-    code = """
-        import asyncio, os
-        import redis.asyncio as redis
+REDIS_COUNT = """
+    import asyncio, os
+    import redis.asyncio as redis
 
-        async def main():
-            client = redis.from_url(os.environ["REDIS_URL"])
-            print(await client.dbsize(), await client.incr("runs"))
-            await client.aclose()
+    async def main():
+        client = redis.from_url(os.environ["REDIS_URL"])
+        print(await client.dbsize(), await client.incr("runs"))
+        await client.aclose()
 
-        asyncio.run(main())
-    """
+    asyncio.run(main())
+"""
+POSTGRESQL_COUNT = """
+    import asyncio, os
+    import asyncpg
+
+    async def main():
+        conn = await asyncpg.connect(os.environ["DATABASE_URL"])
+        tables = await conn.fetchval("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        await conn.execute("CREATE TABLE runs (n int)")
+        print(tables, (await conn.fetchval("SHOW server_version_num"))[:2])
+        await conn.close()
+
+    asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize(
+    ("backend", "code", "expected"),
+    [
+        (backends.REDIS, REDIS_COUNT, "0 1\n"),
+        # an empty cluster of the installed major version, e.g. "0 15"
+        (backends.POSTGRESQL, POSTGRESQL_COUNT, f"0 {backends.POSTGRESQL.binary.split('/')[-3]}\n"),
+    ],
+    ids=["redis", "postgresql"],
+)
+def test_a_backend_is_real_and_fresh(tmp_path, backend, code, expected):
+    need_debian(backend.binary, backend.package)
     snippets = folder(
         tmp_path,
-        """
+        f"""
         ["count.py"]
         browser = false
         needs = ["network"]
-        backends = ["redis"]
-        """,
-        count=code,
-    )
-    for _ in range(2):  # a new, empty server for every run
-        result = run_async(runner.run(snippets["count.py"]))
-        assert (result.returncode, result.output) == (0, "0 1\n")
-
-
-def test_a_postgresql_backend_is_real_and_fresh(tmp_path):
-    need_debian(backends.POSTGRESQL.binary, backends.POSTGRESQL.package)
-    code = """
-        import asyncio, os
-        import asyncpg
-
-        async def main():
-            conn = await asyncpg.connect(os.environ["DATABASE_URL"])
-            tables = await conn.fetchval(
-                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
-            )
-            await conn.execute("CREATE TABLE runs (n int)")
-            print(tables, (await conn.fetchval("SHOW server_version_num"))[:2])
-            await conn.close()
-
-        asyncio.run(main())
-    """
-    snippets = folder(
-        tmp_path,
-        """
-        ["count.py"]
-        browser = false
-        needs = ["network"]
-        backends = ["postgresql"]
+        backends = ["{backend.name}"]
         timeout = 30
         """,
         count=code,
     )
-    major = backends.POSTGRESQL.binary.split("/")[-3]
-    for _ in range(2):  # a new, empty cluster for every run
+    for _ in range(2):  # a new, empty server for every run: the first run's writes are gone
         result = run_async(runner.run(snippets["count.py"]))
-        assert (result.returncode, result.output) == (0, f"0 {major}\n")
+        assert (result.returncode, result.output) == (0, expected)
 
 
 def test_a_missing_backend_binary_is_reported(tmp_path, monkeypatch):

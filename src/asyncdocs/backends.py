@@ -84,19 +84,28 @@ async def _stop(proc: asyncio.subprocess.Process, sig: int = signal.SIGTERM) -> 
 
 
 @contextlib.asynccontextmanager
-async def _redis(folder: Path, port: int) -> AsyncIterator[str]:
+async def _serving(
+    what: str, argv: list[str], port: int, url: str, stop: int = signal.SIGTERM
+) -> AsyncIterator[str]:
+    """Run the server program `what` until the block ends; yield its URL once it accepts
+    connections on `port`, then stop it with `stop` and wait for it."""
     proc = await asyncio.create_subprocess_exec(
+        *argv, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+    )
+    try:
+        await _wait_for_port(port, proc, what)
+        yield url
+    finally:
+        await _stop(proc, stop)
+
+
+def _redis(folder: Path, port: int) -> contextlib.AbstractAsyncContextManager[str]:
+    argv = [
         REDIS.binary,
         "--bind", "127.0.0.1", "--port", str(port), "--dir", str(folder),
         "--save", "", "--appendonly", "no", "--protected-mode", "yes",
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        await _wait_for_port(port, proc, "redis-server")
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        await _stop(proc)
+    ]  # fmt: skip
+    return _serving("redis-server", argv, port, f"redis://127.0.0.1:{port}/0")
 
 
 REDIS = Backend(
@@ -145,18 +154,15 @@ async def _postgresql(folder: Path, port: int) -> AsyncIterator[str]:
         *prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
         "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync",
     )  # fmt: skip
-    proc = await asyncio.create_subprocess_exec(
+    argv = [
         *prefix, str(bindir / "postgres"), "-D", str(data),
         "-h", "127.0.0.1", "-p", str(port), "-k", str(folder),
         "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        await _wait_for_port(port, proc, "postgres")
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        await _stop(proc, signal.SIGINT)  # "fast" shutdown: clients are disconnected
+    ]  # fmt: skip
+    url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    # SIGINT is PostgreSQL's "fast" shutdown: it disconnects clients instead of waiting
+    async with _serving("postgres", argv, port, url, stop=signal.SIGINT) as located:
+        yield located
 
 
 POSTGRESQL = Backend(
