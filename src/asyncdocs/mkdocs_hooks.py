@@ -139,7 +139,11 @@ def copy_if_changed(src: Path, dest: Path) -> None:
     if there and there.st_size == mine.st_size and there.st_mtime_ns == mine.st_mtime_ns:
         return
     dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src, dest)
+    # Copy beside it, then rename: the languages build at the same time (`site.build`),
+    # and neither may ever see the other's half-written file.
+    partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+    shutil.copy2(src, partial)
+    os.replace(partial, dest)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

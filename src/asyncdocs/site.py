@@ -57,18 +57,22 @@ ROOT_PAGE = """<!doctype html>
 
 def build(site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool = True) -> None:
     """Build all languages into `site_dir/<lang>/` (and what they share into
-    `site_dir/shared/`) for a site served at `site_url`."""
+    `site_dir/shared/`) for a site served at `site_url`.
+
+    The languages build at the same time, one process each; the files they share are
+    written by whichever gets there first (atomically, see `copy_if_changed`)."""
     site_dir.mkdir(parents=True, exist_ok=True)
     shared = site_dir / SHARED
-    shutil.rmtree(shared, ignore_errors=True)  # nothing stale: the first language fills it
+    shutil.rmtree(shared, ignore_errors=True)  # nothing stale
+    env = dict(
+        os.environ,
+        SITE_URL=f"{site_url}en/",
+        SITE_URL_ZH=f"{site_url}zh/",
+        NO_MKDOCS_2_WARNING="1",
+    )
+    env[SHARED_DIR_ENV] = str(shared.resolve())
+    builds = []
     for lang, config in LANGUAGES.items():
-        env = dict(
-            os.environ,
-            SITE_URL=f"{site_url}en/",
-            SITE_URL_ZH=f"{site_url}zh/",
-            NO_MKDOCS_2_WARNING="1",
-        )
-        env[SHARED_DIR_ENV] = str(shared.resolve())
         cmd = [
             sys.executable,
             "-m",
@@ -82,7 +86,12 @@ def build(site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool
         ]
         if strict:
             cmd.append("--strict")
-        subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+        builds.append((cmd, subprocess.Popen(cmd, cwd=ROOT, env=env)))
+    for cmd, proc in builds:
+        if proc.wait():
+            for _, other in builds:
+                other.kill()
+            raise subprocess.CalledProcessError(proc.returncode, cmd)
     (site_dir / "index.html").write_text(ROOT_PAGE, encoding="utf-8")
 
 
