@@ -92,7 +92,9 @@ def test_folders_with_servers_use_ports_of_their_own():
         if snippet.uses_fixed_ports:
             for path in snippet.path.parent.glob("*.py"):
                 for port in PORT.findall(path.read_text(encoding="utf-8")):
-                    owners.setdefault(port, set()).add(snippet.path.parent.name)
+                    owners.setdefault(port, set()).add(
+                        snippet.path.parent.relative_to(SNIPPETS).as_posix()
+                    )
     assert len(owners) >= 10, "the pattern still finds the ports"
     shared = {port: sorted(folders) for port, folders in owners.items() if len(folders) > 1}
     assert shared == {}

@@ -221,12 +221,14 @@ async def run(
 
 def served_by(client: Snippet, server: Snippet) -> bool:
     """True when running `server` also runs `client` exactly as its own run would: the
-    client's only service is that server, which lists it among its clients, and the
-    client takes no arguments or input and is not meant to fail."""
+    client's only service is that server, which lists it among its clients and starts
+    the backends it needs, and the client takes no arguments or input and is not meant
+    to fail."""
     return (
         client.path.parent == server.path.parent
         and client.services == (server.path.name,)
         and client.path.name in server.clients
+        and set(client.backends) <= set(server.backends)
         and not client.args
         and client.stdin is None
         and client.raises is None

@@ -203,10 +203,8 @@ def _to_root(page_url: str) -> str:
     return "../" * len([part for part in folder.split("/") if part])
 
 
-def companions(snippet: manifest.Snippet, folder: list[manifest.Snippet]) -> list[str]:
-    """The other files of a snippet's folder it may need beside it: data files and the
-    modules other samples import (`run = false`), not other samples or records."""
-    samples = {s.path.name for s in folder if s.run}
+def _other_files(snippet: manifest.Snippet) -> list[str]:
+    """The other files of the snippet's folder, except the manifest and the records."""
     return sorted(
         p.name
         for p in snippet.path.parent.iterdir()
@@ -214,8 +212,14 @@ def companions(snippet: manifest.Snippet, folder: list[manifest.Snippet]) -> lis
         and p != snippet.path
         and p.name != manifest.MANIFEST_NAME
         and p.suffix not in NOT_COPIED
-        and p.name not in samples
     )
+
+
+def companions(snippet: manifest.Snippet, folder: list[manifest.Snippet]) -> list[str]:
+    """The other files of a snippet's folder it may need beside it: data files and the
+    modules other samples import (`run = false`), not other samples or records."""
+    samples = {s.path.name for s in folder if s.run}
+    return [name for name in _other_files(snippet) if name not in samples]
 
 
 def files_to_download(snippet: manifest.Snippet) -> list[str]:
@@ -226,14 +230,7 @@ def files_to_download(snippet: manifest.Snippet) -> list[str]:
     A folder often holds several case studies; the download list of one leaves out the
     others' files."""
     folder = snippet.path.parent
-    files = sorted(
-        p.name
-        for p in folder.iterdir()
-        if p.is_file()
-        and p != snippet.path
-        and p.name != manifest.MANIFEST_NAME
-        and p.suffix not in NOT_COPIED
-    )
+    files = _other_files(snippet)
     wanted = {snippet.path.name, *snippet.services, *snippet.clients}
     read: set[str] = set()
     while todo := {n for n in wanted - read if n.endswith(".py")}:
