@@ -1,6 +1,6 @@
 """The comparison rule itself (asyncdocs.compare), on made-up outputs."""
 
-from asyncdocs.compare import mismatch, tidy
+from asyncdocs.compare import mismatch, tidy, timing_only
 
 
 def test_identical_output_matches():
@@ -104,3 +104,19 @@ def test_a_last_line_that_only_looks_like_an_error_is_compared_in_full():
     assert mismatch(record, "x\nresult: 9.99 s\n", same_python=False) is not None
     group = "x\nExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n"
     assert mismatch(group, "x\nExceptionGroup: other words\n", same_python=False) is None
+
+
+def test_only_a_duration_out_of_tolerance_earns_a_second_run():
+    slow = "tick 3 at 1.49 s\n"
+    assert timing_only("tick 3 at 1.06 s\n", slow)  # a busy machine alone can do this
+    assert not timing_only("tick 3 at 1.06 s\n", "tick 3 at 1.10 s\n")  # it matches: no rerun
+    assert not timing_only("tick 3 at 1.06 s\n", "tick 4 at 1.49 s\n")  # other text: fails now
+    assert not timing_only("a\nb 1.0 s\n", "b 1.9 s\na\n")  # order of lines: fails now
+    assert not timing_only("done in 0.5 s\n", "done in 0.5 s\nextra\n")
+
+
+def test_second_run_under_another_python_ignores_only_the_error_wording():
+    recorded = "waited 0.20 s\nTypeError: object int can't be used in 'await' expression\n"
+    slower = "waited 0.90 s\nTypeError: 'int' object can't be awaited\n"
+    assert timing_only(recorded, slower, same_python=False)
+    assert not timing_only(recorded, slower.replace("TypeError", "ValueError"), same_python=False)

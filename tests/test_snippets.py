@@ -7,10 +7,18 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SNIPPETS, all_snippets, need_debian, runs_on_cpython
+from conftest import (
+    ROOT,
+    SECOND_RUNS,
+    SNIPPETS,
+    all_snippets,
+    need_debian,
+    runs_on_cpython,
+    second_runs,
+)
 from pytest_examples import CodeExample, EvalExample
 
-from asyncdocs import runner
+from asyncdocs import compare, runner
 from asyncdocs.backends import BACKENDS
 
 SNIPPET_LIST = all_snippets()
@@ -98,3 +106,30 @@ def test_folders_with_servers_use_ports_of_their_own():
     assert len(owners) >= 10, "the pattern still finds the ports"
     shared = {port: sorted(folders) for port, folders in owners.items() if len(folders) > 1}
     assert shared == {}
+
+
+def test_a_run_slowed_down_gets_one_second_run_and_nothing_else_does():
+    """A run whose durations alone are off (as on a busy machine) is run again on its own,
+    under CPython and under Pyodide, and the second run is what counts; a run whose text
+    differs is left to fail."""
+    by_rel = {s.rel: s for s in SNIPPET_LIST}
+    timed = by_rel["guide/scheduling/drift.py"]
+    recorded = timed.recorded_output()
+    assert compare.DURATION.search(recorded), "the sample still prints durations"
+    slowed = compare.DURATION.sub(lambda m: f"{float(m[1]) + 0.9:.2f}", recorded)
+    other = by_rel["home/first_taste.py"]
+    changed = other.recorded_output() + "one more line\n"
+    cpython = {
+        timed.rel: runner.Result(timed, slowed, 0, 9.0),
+        other.rel: runner.Result(other, changed, 0, 1.0),
+    }
+    under_pyodide = {"jspi": {timed.rel: {"output": slowed, "status": "ok", "exception": None}}}
+    config = type("Config", (), {"stash": pytest.Stash()})()
+    second_runs(config, cpython, under_pyodide)
+    assert config.stash[SECOND_RUNS] == [
+        f"{timed.rel} (CPython)",
+        f"{timed.rel} (Pyodide, jspi)",
+    ]
+    assert runner.problem(cpython[timed.rel]) is None, "the second run is the one kept"
+    assert cpython[other.rel].output == changed, "a text difference is not run again"
+    assert under_pyodide["jspi"][timed.rel]["output"] != slowed

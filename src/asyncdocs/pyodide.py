@@ -15,8 +15,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from asyncdocs.compare import tidy
+from asyncdocs.compare import mismatch, tidy, timing_only
 from asyncdocs.manifest import Snippet
+from asyncdocs.runner import exit_problem
 from asyncdocs.site import ROOT
 
 HARNESS = ROOT / "tests/pyodide/run_snippets.mjs"
@@ -113,3 +114,29 @@ def run_files(paths: Iterable[Path | str], jspi: bool = True, timeline: bool = T
 def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:
     """Run snippets one after another in one Pyodide; see [finish][asyncdocs.pyodide.finish]."""
     return finish(start(list(snippets), jspi))
+
+
+def _ended(snippet: Snippet, result: dict) -> str | None:
+    returncode = 0 if result["status"] == "ok" else 1
+    wrong = exit_problem(snippet, returncode, result["output"])
+    if wrong is None and snippet.raises and result["exception"] != snippet.raises:
+        wrong = f"expected {snippet.raises}, got {result['exception']}"
+    return wrong
+
+
+def problem(snippet: Snippet, result: dict) -> str | None:
+    """Everything wrong with a Pyodide run of `snippet` (a result of
+    [finish][asyncdocs.pyodide.finish]) against its manifest entry and record, or None.
+    The record was made on CPython: see [mismatch][asyncdocs.compare.mismatch] for what
+    may differ under another Python."""
+    return _ended(snippet, result) or mismatch(
+        snippet.recorded_output(), result["output"], same_python=False
+    )
+
+
+def needs_second_run(snippet: Snippet, result: dict) -> bool:
+    """True when a Pyodide run's only problem is a duration outside the tolerance (see
+    [asyncdocs.compare][]): the tests run it once more, on its own."""
+    return _ended(snippet, result) is None and timing_only(
+        snippet.recorded_output(), result["output"], same_python=False
+    )
