@@ -59,7 +59,10 @@ ABOUT = pytest.StashKey[dict[str, set[str]]]()
 PYODIDE_MODES = ("jspi", "no-jspi")
 """Each browser snippet runs under Pyodide with WebAssembly stack switching and without."""
 PYODIDES = 3
-"""Pyodides per mode; they share the snippets out as they go."""
+"""Pyodides per mode at most; they share the snippets out as they go."""
+SNIPPETS_PER_PYODIDE = 10
+"""A Pyodide costs a few CPU-seconds to load: a small selection (`-k some/folder`) gets
+one per mode, not three."""
 HEAVY_NEEDS = {"processes", "subprocess", "packages"}
 
 
@@ -93,7 +96,7 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
     browser = [s for s in all_snippets() if s.browser and s.run]
     chosen = selected(request.config, "test_pyodide", browser)
     folder = Path(tempfile.mkdtemp(prefix="pyodide-barrier-"))
-    harnesses = min(PYODIDES, len(chosen))
+    harnesses = min(PYODIDES, -(-len(chosen) // SNIPPETS_PER_PYODIDE))
     barrier = f"{folder}:{harnesses * len(PYODIDE_MODES)}"
     started = [
         (mode, pyodide.start(chosen, jspi=(mode == "jspi"), barrier=barrier, share=True))
