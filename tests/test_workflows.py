@@ -209,7 +209,7 @@ def test_fork_pull_request_gets_the_status_of_the_pages_it_changes(fork):
         "| `docs/zh/guide/new-page.md` | ❌ not yet translated · 尚未翻译 |",
         "| `docs/zh/preface.md` | ⚠️ outdated · 已过时 |",
         "| `docs/zh/runner.md` | ❔ not stamped · 未标记版本 |",
-        "| `docs/zh/tutorial/async-await.md` | ✅ current · 已是最新 |",
+        "| `docs/zh/tutorial/async-await.md` | ✅ translated · 已翻译 |",
     ]  # and not glossary.md, which only upstream changed
     for what_to_do in ("**Outdated**", "**已过时**", "**Not stamped**", "**尚未翻译**"):
         assert what_to_do in body
@@ -312,7 +312,7 @@ def test_workflow_run_posts_the_status_comment_then_edits_it(tmp_path, fork):
         {"id": 41, "user": {"login": "translator"}, "body": translation.COMMENT_MARKER},
         {"id": 42, "user": {"login": "github-actions[bot]"}, "body": body},
     ]
-    newer = body.replace("⚠️ outdated · 已过时", "✅ current · 已是最新")
+    newer = body.replace("⚠️ outdated · 已过时", "✅ translated · 已翻译")
     second = post(tmp_path, newer, comments=earlier)
     assert [c[0] for c in second["calls"]] == ["listComments", "updateComment"]
     assert second["calls"][1][1] == {

@@ -127,7 +127,7 @@ MAX_DIFF_CHARS = 12_000
 """Longer English diffs are shortened in the comment (a comment holds at most 65,536)."""
 
 _LABEL = {
-    CURRENT: "✅ current · 已是最新",
+    CURRENT: "✅ translated · 已翻译",
     OUTDATED: "⚠️ outdated · 已过时",
     MISSING: "❌ not yet translated · 尚未翻译",
     UNSTAMPED: "❔ not stamped · 未标记版本",
