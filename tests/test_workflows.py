@@ -251,14 +251,17 @@ const fs = require("fs");
 const [script, state] = [process.argv[2], JSON.parse(fs.readFileSync(process.argv[3], "utf8"))];
 const calls = [];
 const failures = [];
+const outputs = {};
 const listComments = () => {};
+const listPulls = () => {};
 const github = {
   paginate: async (method, params) => {
-    if (method !== listComments) throw new Error("unexpected paginate");
-    calls.push(["listComments", params]);
-    return state.comments;
+    const name = new Map([[listComments, "listComments"], [listPulls, "listPulls"]]).get(method);
+    calls.push([name, params]);
+    return state[name];
   },
   rest: {
+    pulls: { list: listPulls },
     issues: {
       listComments,
       createComment: async (p) => { calls.push(["createComment", p]); },
@@ -266,36 +269,60 @@ const github = {
     },
   },
 };
-const context = { repo: { owner: "example", repo: "asyncio-docs" } };
-const core = { setFailed: (m) => failures.push(m), notice: () => {}, setOutput: () => {} };
+const context = { repo: { owner: "example", repo: "asyncio-docs" }, payload: state.payload };
+const core = {
+  setFailed: (m) => failures.push(m),
+  notice: () => {},
+  setOutput: (k, v) => { outputs[k] = v; },
+};
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
 new AsyncFunction("require", "github", "context", "core", fs.readFileSync(script, "utf8"))(
   require, github, context, core,
-).then(() => console.log(JSON.stringify({ calls, failures })));
+).then(() => console.log(JSON.stringify({ calls, failures, outputs })));
 """
 
 
-def post(tmp_path: Path, body: str, comments: list[dict], number: str = "7") -> dict:
-    """Run the comment step of pull-request-comment.yml on an artifact holding `body`."""
-    job = workflows()["pull-request-comment.yml"]["jobs"]["comment"]
-    step = next(s for s in job["steps"] if "github-script" in s.get("uses", ""))
-    download = next(s for s in job["steps"] if "download-artifact" in s.get("uses", ""))
-    artifact = tmp_path / download["with"]["path"] / "comment.md"
-    artifact.parent.mkdir(parents=True, exist_ok=True)
-    artifact.write_text(body, encoding="utf-8")
+def github_script(tmp_path: Path, job: str, state: dict, env: dict[str, str]) -> dict:
+    """Run the github-script step of a job of pull-request-comment.yml in Node."""
+    steps = workflows()["pull-request-comment.yml"]["jobs"][job]["steps"]
+    step = next(s for s in steps if "github-script" in s.get("uses", ""))
     (tmp_path / "script.js").write_text(step["with"]["script"], encoding="utf-8")
     (tmp_path / "harness.js").write_text(HARNESS, encoding="utf-8")
-    (tmp_path / "state.json").write_text(json.dumps({"comments": comments}), encoding="utf-8")
-    assert step["env"]["PR_NUMBER"] == "${{ needs.find.outputs.number }}"
+    (tmp_path / "state.json").write_text(json.dumps(state), encoding="utf-8")
     proc = subprocess.run(
         ["node", "harness.js", "script.js", "state.json"],
         cwd=tmp_path,
-        env={**os.environ, "PR_NUMBER": number},
+        env={**os.environ, **env},
         capture_output=True,
         text=True,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
+
+
+def test_workflow_run_finds_the_pull_request_by_head_commit_and_repository(tmp_path):
+    run = {"head_sha": "c0ffee", "head_repository": {"full_name": "translator/asyncio-docs"}}
+    pulls = [
+        {"number": 3, "head": {"sha": "c0ffee", "repo": {"full_name": "someone/asyncio-docs"}}},
+        {"number": 5, "head": {"sha": "beef", "repo": {"full_name": "translator/asyncio-docs"}}},
+        {"number": 7, "head": {"sha": "c0ffee", "repo": {"full_name": "translator/asyncio-docs"}}},
+    ]
+    state = {"payload": {"workflow_run": run}, "listPulls": pulls}
+    assert github_script(tmp_path, "find", state, {})["outputs"] == {"number": "7"}
+    state["listPulls"] = pulls[:2]  # closed meanwhile: nothing to comment on
+    assert github_script(tmp_path, "find", state, {})["outputs"] == {}
+
+
+def post(tmp_path: Path, body: str, comments: list[dict], number: str = "7") -> dict:
+    """Run the comment step of pull-request-comment.yml on an artifact holding `body`."""
+    job = workflows()["pull-request-comment.yml"]["jobs"]["comment"]
+    download = next(s for s in job["steps"] if "download-artifact" in s.get("uses", ""))
+    step = next(s for s in job["steps"] if "github-script" in s.get("uses", ""))
+    assert step["env"]["PR_NUMBER"] == "${{ needs.find.outputs.number }}"
+    artifact = tmp_path / download["with"]["path"] / "comment.md"
+    artifact.parent.mkdir(parents=True, exist_ok=True)
+    artifact.write_text(body, encoding="utf-8")
+    return github_script(tmp_path, "comment", {"listComments": comments}, {"PR_NUMBER": number})
 
 
 def test_workflow_run_posts_the_status_comment_then_edits_it(tmp_path, fork):
