@@ -102,6 +102,21 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named():
                 assert re.match(r" v\d+\.\d+\.\d+$", comment), f"{path.name}: {line.strip()}"
 
 
+def test_checkouts_keep_no_credentials_and_scripts_expand_no_expressions():
+    """zizmor accepts an explicit `persist-credentials: true` and only flags expressions
+    from risky contexts; the project's rule is stricter: every checkout drops the token, and
+    no `${{ }}` reaches a `run:` or `github-script` body (values go through `env:`)."""
+    checkouts = 0
+    for name, flow in workflows().items():
+        for job, step in steps(flow):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                checkouts += 1
+                assert step["with"]["persist-credentials"] is False, f"{name}: {job}"
+            for body in (step.get("run", ""), step.get("with", {}).get("script", "")):
+                assert "${{" not in body, f"{name}: {job}: {body[:60]}"
+    assert checkouts == 3  # tests, pages, pull request
+
+
 def test_pull_request_code_never_runs_with_write_access():
     flows = workflows()
     for job in flows["pull-request.yml"]["jobs"].values():
