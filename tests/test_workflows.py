@@ -2,7 +2,9 @@
 
 * zizmor (pinned in pyproject.toml) audits `.github/` offline; any finding above
   informational fails, and the one finding the workflows silence on purpose (the
-  `workflow_run` trigger of the fork-safe pattern) must stay the only one.
+  `workflow_run` trigger of the fork-safe pattern) must stay the only one. Stricter than
+  zizmor: every checkout sets `persist-credentials: false`, and no `${{ }}` appears in a
+  `run:` or `github-script` body.
 * A pull request from a fork is replayed in scratch git repositories: an upstream, a fork
   with a translator's branch, and the merge commit GitHub checks out. The status command
   the `pull_request` workflow runs produces the comment, and the script of the
