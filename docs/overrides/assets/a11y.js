@@ -3,14 +3,14 @@
 //   screen reader would announce an empty link: each gets a name in the page's
 //   language, "Code annotation 2";
 // - each code block's copy button sits in its own unnamed <nav>, a landmark per code
-//   block that landmark lists would show by the dozen: it becomes a named group.
+//   block that landmark lists would show by the dozen: it becomes a plain container
+//   (role "none"; the button in it stays as it is).
 // Both also after instant navigation.
 (() => {
   const NAME = {
     en: (n) => `Code annotation ${n}`,
     zh: (n) => `代码注解 ${n}`,
   };
-  const TOOLS = { en: "Code block actions", zh: "代码块操作" };
 
   const label = (root) => {
     const lang = (document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -19,8 +19,7 @@
       if (n) marker.setAttribute("aria-label", NAME[lang](n));
     }
     for (const tools of root.querySelectorAll("nav.md-code__nav:not([role])")) {
-      tools.setAttribute("role", "group");
-      tools.setAttribute("aria-label", TOOLS[lang]);
+      tools.setAttribute("role", "none");
     }
   };
 
