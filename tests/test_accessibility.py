@@ -193,7 +193,8 @@ MARKS = """(root) => {
     const seen = {};
     const paint = (value) => (value === "none" || value.startsWith("rgba(0, 0, 0, 0)") ? null
         : over(rgba(value)));
-    for (const el of box.querySelectorAll(".atl-run, .atl-wait, .atl-print, .atl-end > :not(title)")) {
+    const kinds = ".atl-run, .atl-wait, .atl-print, .atl-end > :not(title)";
+    for (const el of box.querySelectorAll(kinds)) {
         const style = getComputedStyle(el);
         const kind = el.closest(".atl-end")?.getAttribute("class") || el.getAttribute("class");
         seen[kind.replace(" atl-key", "")] = {
