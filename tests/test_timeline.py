@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import textwrap
+import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ROOT, SECOND_RUNS, all_snippets, run_async
@@ -285,3 +287,45 @@ def test_svg_has_a_lane_per_task_and_labels(programs, lang, words):
     for word in words:
         assert f">{word}</text>" in picture
     assert "sleep(0.3)" in picture, "a wait says what it waits for"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            [
+                "fail: from ",
+                "raised ValueError: no",
+                "forever: from ",
+                "cancelled",
+                "waited for an event",
+                "Task-1 printed one line.",
+            ],
+        ),
+        (
+            "zh",
+            ["fail：从 ", "抛出 ValueError: no", "已取消", "等待：事件", "Task-1 打印了 1 行。"],
+        ),
+    ],
+)
+def test_svg_outcomes_differ_in_shape_and_are_described(programs, lang, said):
+    """How a task ended shows by shape, not colour alone, with a key; a screen reader
+    gets the timeline in sentences of the page's language (the picture's <desc>)."""
+    recording = cpython_recording(programs / "failures.py")
+    picture = asynctimeline.svg(recording, lang)
+    root = ET.fromstring(picture)
+    ns = "{http://www.w3.org/2000/svg}"
+    description = root.find(f"{ns}desc").text
+    for words in said:
+        assert words in description, description
+    shapes = {}
+    for group in root.iter(f"{ns}g"):
+        kind = re.search(r"atl-end-(\w+)", group.get("class", ""))
+        if kind:
+            mark = next(child for child in group if child.tag != f"{ns}title")
+            shapes.setdefault(kind[1], set()).add(mark.tag.removeprefix(ns))
+    assert shapes == {"result": {"circle"}, "exception": {"path"}, "cancelled": {"rect"}}
+    labels = asynctimeline.LABELS[lang]["ends"]
+    for outcome in shapes:
+        assert f">{labels[outcome]}</text>" in picture, "the key names each outcome shown"
