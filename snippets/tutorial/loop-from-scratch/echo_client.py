@@ -32,4 +32,4 @@ async def main():
     say(f"{total} orders echoed")
 
 
-loop.run_until_complete(main())
+loop.run(main())

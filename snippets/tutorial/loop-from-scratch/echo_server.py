@@ -29,6 +29,6 @@ async def serve():
 
 
 try:
-    loop.run_until_complete(serve())
+    loop.run(serve())
 except KeyboardInterrupt:  # (4)!
     print("echo server stopped")

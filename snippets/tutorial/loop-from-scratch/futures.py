@@ -33,7 +33,7 @@ class Loop:
             callback, args = self.ready.popleft()
             callback(*args)
 
-    def run_until_complete(self, coro):
+    def run(self, coro):
         main = Task(coro)
         while main.state == "pending":
             self.run_once()
@@ -161,4 +161,4 @@ async def main():
     return "kitchen closed"
 
 
-print(loop.run_until_complete(main()))
+print(loop.run(main()))

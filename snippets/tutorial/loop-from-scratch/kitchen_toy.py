@@ -41,7 +41,7 @@ class Loop:
             callback, args = self.ready.popleft()
             callback(*args)
 
-    def run_until_complete(self, coro):
+    def run(self, coro):
         main = Task(coro)
         while not main.done:
             self.run_once()
@@ -154,7 +154,7 @@ async def main():
     return f"{await drink} and {await food}"
 
 
-say(f"breakfast: {loop.run_until_complete(main())}")
+say(f"breakfast: {loop.run(main())}")
 # ;--8<-- [end:program]
 
 __timeline__ = {  # (6)!

@@ -56,7 +56,7 @@ class Loop:
             callback, args = self.ready.popleft()
             callback(*args)
 
-    def run_until_complete(self, coro):
+    def run(self, coro):
         main = Task(coro)
         while main.state == "pending":
             self.run_once()
