@@ -13,7 +13,6 @@ def now():
     return round(time.perf_counter() - START, 6)
 
 
-# ;--8<-- [start:loop]
 class Loop:
     def __init__(self):
         self.ready = deque()
@@ -130,8 +129,6 @@ def say(text):
     print(line)
 
 
-# ;--8<-- [end:loop]
-# ;--8<-- [start:program]
 async def kettle():
     say("kettle: on")
     await sleep(0.3)
@@ -155,7 +152,6 @@ async def main():
 
 
 say(f"breakfast: {loop.run(main())}")
-# ;--8<-- [end:program]
 
 __timeline__ = {  # (6)!
     "format": 1,
