@@ -258,3 +258,42 @@ def test_svg_has_a_lane_per_task_and_labels(programs, lang, words):
     for word in words:
         assert f">{word}</text>" in picture
     assert "sleep(0.3)" in picture, "a wait says what it waits for"
+
+
+OWN_LOOP = """
+    print("stepped by hand")
+    __timeline__ = {
+        "format": FORMAT,
+        "duration": 0.5,
+        "tasks": [{"id": 1, "name": "toy", "parent": None, "created": 0.0,
+                   "slices": [[0.0, 0.1]], "waits": [], "ended": 0.1,
+                   "outcome": "result", "detail": "None"}],
+        "prints": [[0.05, 1, "stdout", "stepped by hand"]],
+    }
+"""
+
+
+@pytest.mark.parametrize(("version", "used"), [(asynctimeline.FORMAT, True), (0, False)])
+def test_a_program_with_its_own_loop_gives_its_own_recording(tmp_path, version, used):
+    """A program that runs a loop of its own (no asyncio task) may leave its recording in
+    `__timeline__`; it is used if its format is the recorder's, and ignored otherwise."""
+    program = tmp_path / "own_loop.py"
+    program.write_text(textwrap.dedent(OWN_LOOP).replace("FORMAT", str(version)))
+    target = tmp_path / "timeline.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "asynctimeline", "--quiet", "--json", str(target), program.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (proc.returncode, proc.stdout) == (0, "stepped by hand\n")
+    recording = json.loads(target.read_text(encoding="utf-8"))
+    assert recording["program"] == "own_loop.py" and "source_sha256" in recording
+    if used:
+        assert [t["name"] for t in recording["tasks"]] == ["toy"]
+        assert recording["prints"] == [[0.05, 1, "stdout", "stepped by hand"]]
+        assert recording["duration"] == 0.5
+    else:
+        assert recording["tasks"] == []
+        assert [p[1:] for p in recording["prints"]] == [[None, "stdout", "stepped by hand"]]
