@@ -410,6 +410,16 @@ def dumps(recording: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def adopt_own(recording: dict, namespace: dict) -> None:
+    """Use the program's own recording if it left one, in this recorder's format, in a
+    global named `__timeline__` (a program that runs a toy event loop of its own, which no
+    task factory sees): its keys replace the recorder's. Used under CPython
+    (`record_program`) and by the browser's runner (shim.py)."""
+    own = namespace.get("__timeline__")
+    if isinstance(own, dict) and own.get("format") == FORMAT:
+        recording.update(own)
+
+
 def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | None]:
     """Run a program as `__main__` with the recorder on every loop it creates.
 
@@ -441,9 +451,7 @@ def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | No
     finally:
         policy_class.new_event_loop = original_new_loop
         recording = recorder.stop()
-    own = namespace.get("__timeline__")
-    if isinstance(own, dict) and own.get("format") == FORMAT:
-        recording.update(own)
+    adopt_own(recording, namespace)
     recording["program"] = Path(path).name
     recording["source_sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     return recording, error

@@ -70,6 +70,8 @@ def programs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("programs")
     for name, code in (("three_naps.py", THREE_NAPS), ("failures.py", FAILURES)):
         (folder / name).write_text(textwrap.dedent(code), encoding="utf-8")
+    own_loop = textwrap.dedent(OWN_LOOP).replace("FORMAT", str(asynctimeline.FORMAT))
+    (folder / "own_loop.py").write_text(own_loop, encoding="utf-8")
     return folder
 
 
@@ -89,7 +91,7 @@ def cpython_recording(path) -> dict:
 def pyodide_recordings(programs) -> dict[bool, dict[str, dict]]:
     """The known programs under Pyodide, with JSPI and without (both Pyodides at once):
     jspi -> file name -> recording."""
-    files = [str(programs / "three_naps.py"), str(programs / "failures.py")]
+    files = [str(programs / name) for name in ("three_naps.py", "failures.py", "own_loop.py")]
     started = {jspi: pyodide.start_files(files, jspi=jspi) for jspi in (True, False)}
     recordings = {}
     for jspi, harness in started.items():
@@ -297,3 +299,12 @@ def test_a_program_with_its_own_loop_gives_its_own_recording(tmp_path, version, 
     else:
         assert recording["tasks"] == []
         assert [p[1:] for p in recording["prints"]] == [[None, "stdout", "stepped by hand"]]
+
+
+@pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
+def test_a_program_with_its_own_loop_under_pyodide(pyodide_recordings, jspi):
+    """The browser's runner, too, shows the recording a program leaves in `__timeline__`."""
+    recording = pyodide_recordings[jspi]["own_loop.py"]
+    assert [t["name"] for t in recording["tasks"]] == ["toy"]
+    assert recording["prints"] == [[0.05, 1, "stdout", "stepped by hand"]]
+    assert recording["duration"] == 0.5
