@@ -410,10 +410,23 @@ def dumps(recording: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def adopt_own(recording: dict, namespace: dict) -> None:
+    """Use the program's own recording if it left one, in this recorder's format, in a
+    global named `__timeline__` (a program that runs a toy event loop of its own, which no
+    task factory sees): its keys replace the recorder's. Used under CPython
+    (`record_program`) and by the browser's runner (shim.py)."""
+    own = namespace.get("__timeline__")
+    if isinstance(own, dict) and own.get("format") == FORMAT:
+        recording.update(own)
+
+
 def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | None]:
     """Run a program as `__main__` with the recorder on every loop it creates.
 
-    Returns the recording and the exception that ended the program (None if none)."""
+    Returns the recording and the exception that ended the program (None if none).
+    A program that runs its own toy event loop, which no task factory sees, may leave
+    its own recording (`format`, `duration`, `tasks`, `prints`) in a global named
+    `__timeline__`: it is then used instead."""
     recorder = Recorder(ignore=_is_shutdown)
     events = asyncio.events
     policy_class = getattr(events, "BaseDefaultEventLoopPolicy", None)  # renamed in 3.14:
@@ -429,14 +442,16 @@ def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | No
     sys.argv = [path, *argv]
     sys.path.insert(0, str(Path(path).resolve().parent))
     error = None
+    namespace: dict = {}
     recorder.start()
     try:
-        runpy.run_path(path, run_name="__main__")
+        namespace = runpy.run_path(path, run_name="__main__")
     except BaseException as exc:  # the program's own end, reported by our caller
         error = exc
     finally:
         policy_class.new_event_loop = original_new_loop
         recording = recorder.stop()
+    adopt_own(recording, namespace)
     recording["program"] = Path(path).name
     recording["source_sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     return recording, error
