@@ -18,7 +18,7 @@ async def refresh(name: str) -> None:
         raise TimeoutError(f"{name} could not take cache_lock")
     try:
         log(f"{name}: refreshing")
-        await asyncio.sleep(0.1)  # (2)!
+        await asyncio.sleep(0.2)  # (2)!
         log(f"{name}: done")
     finally:
         cache_lock.release()

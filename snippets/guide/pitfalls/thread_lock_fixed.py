@@ -14,7 +14,7 @@ def log(message: str) -> None:
 async def refresh(name: str) -> None:
     async with cache_lock:
         log(f"{name}: refreshing")
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(0.2)
         log(f"{name}: done")
 
 
