@@ -4,7 +4,7 @@ import asyncio
 import time
 from html.parser import HTMLParser
 
-PAGE = "<html><body>" + '<p><a href="/item">item</a> text</p>' * 60_000 + "</body></html>"
+PAGE = "<html><body>" + '<p><a href="/item">item</a> text</p>' * 20_000 + "</body></html>"
 
 
 class LinkCounter(HTMLParser):
