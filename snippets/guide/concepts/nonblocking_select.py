@@ -5,11 +5,10 @@ import selectors
 import socket
 import time
 
-PORT = 25610
-
-listener = socket.create_server(("127.0.0.1", PORT))
-alice = socket.create_connection(("127.0.0.1", PORT))
-bob = socket.create_connection(("127.0.0.1", PORT))
+listener = socket.create_server(("127.0.0.1", 0))  # port 0: any free port
+address = listener.getsockname()
+alice = socket.create_connection(address)
+bob = socket.create_connection(address)
 from_alice, _ = listener.accept()
 from_bob, _ = listener.accept()
 names = {from_alice: "alice", from_bob: "bob"}

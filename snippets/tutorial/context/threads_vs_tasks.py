@@ -1,8 +1,8 @@
 """What one waiting thread and one waiting task cost, measured on this machine."""
 
 import asyncio
+import platform
 import resource
-import sys
 import threading
 import tracemalloc
 
@@ -31,10 +31,12 @@ threads = [threading.Thread(target=gate.wait) for _ in range(N_THREADS)]
 for thread in threads:
     thread.start()
 print(f"{threading.active_count() - 1} waiting threads started")
-if sys.platform == "linux":
+if platform.libc_ver()[0] == "glibc":
     stack, _ = resource.getrlimit(resource.RLIMIT_STACK)  # (2)!
-    size = "no limit set" if stack == resource.RLIM_INFINITY else f"{stack // 2**20} MiB"
-    print(f"stack reserved for each thread: {size} of address space")
+    if stack == resource.RLIM_INFINITY:
+        print("stack reserved for each thread: glibc's built-in default")
+    else:
+        print(f"stack reserved for each thread: {stack // 2**20} MiB of address space")
 gate.set()
 for thread in threads:
     thread.join()
