@@ -1,7 +1,7 @@
 """What the cache buys: hits and misses of `cache_api.load_station`, timed by the Profiler.
 
-It reads station 1 from the database in `DATABASE_URL` 300 times through an empty cache
-(misses) and 300 times through a cache that holds it (hits), profiling each kind of call
+It reads station 1 from the database in `DATABASE_URL` 100 times through an empty cache
+(misses) and 100 times through a cache that holds it (hits), profiling each kind of call
 with `cache_timing.Profiler`, and compares their median durations: unlike the mean, the
 median does not move when a busy machine pauses the program during a few calls.
 """
@@ -15,7 +15,7 @@ from cache_api import load_station
 from cache_lru import LRUCache
 from cache_timing import Profiler
 
-ROUNDS = 300
+ROUNDS = 100
 
 
 async def main() -> None:
