@@ -1,0 +1,33 @@
+"""Three runners share one track and one thread; a scoreboard shows them take turns."""
+
+import asyncio
+import time
+
+LAPS = 3
+laps_done = {"Ada": 0, "Bo": 0, "Cy": 0}  # the scoreboard every runner writes to
+started = time.perf_counter()
+
+
+def show_scoreboard() -> None:
+    elapsed = time.perf_counter() - started
+    print(f"{elapsed:4.2f} s  " + "  ".join(f"{name} {n}" for name, n in laps_done.items()))
+
+
+async def run(name: str, lap_time: float) -> float:
+    for lap in range(1, LAPS + 1):
+        await asyncio.sleep(started + lap * lap_time - time.perf_counter())  # (1)!
+        laps_done[name] += 1  # (2)!
+        show_scoreboard()
+    return time.perf_counter() - started
+
+
+async def main() -> None:
+    paces = {"Cy": 0.25, "Bo": 0.2, "Ada": 0.15}  # (3)!
+    finish = await asyncio.gather(*(run(name, pace) for name, pace in paces.items()))
+    print("in the order of the gather call:")
+    for name, seconds in zip(paces, finish, strict=True):
+        print(f"  {name} finished after {seconds:.2f} s")
+    print(f"all {LAPS * len(paces)} laps add up to {LAPS * sum(paces.values()):.2f} s")
+
+
+asyncio.run(main())
