@@ -202,8 +202,8 @@ def names_page(text: str, names: set[str]) -> bool:
 def looks_like(text: str, names: set[str]) -> bool:
     """Whether a link text is close to one of a page's names without being it: a title
     that drifted. A leading part of a title, cut at a separator, is a short name, not a
-    drift; a single English word ("queue", "pitfalls") or a Chinese one of up to three
-    characters ("生成器") is a topic, not a title."""
+    drift; a single English word ("queue", "pitfalls") or a Chinese word of up to three
+    characters is a topic, not a title."""
     label = _normal(text)
     if label in names or (" " not in label and (label.isascii() or len(label) < 4)):
         return False
