@@ -3,7 +3,7 @@
 import asyncio
 import time
 
-PAGES = {"/news": 0.3, "/shop": 0.5, "/maps": 0.4}  # path -> seconds the server takes
+PAGES = {"/news": 0.3, "/shop": 0.5, "/maps": 0.4}  # seconds each page takes
 started = time.perf_counter()
 
 

@@ -2,7 +2,7 @@
 
 import time
 
-PAGES = {"/news": 0.3, "/shop": 0.5, "/maps": 0.4}  # path -> seconds the server takes
+PAGES = {"/news": 0.3, "/shop": 0.5, "/maps": 0.4}  # seconds each page takes
 started = time.perf_counter()
 
 

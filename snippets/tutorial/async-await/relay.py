@@ -1,4 +1,4 @@
-"""Three runners share one track and one thread; a scoreboard shows them take turns."""
+"""Three runners, one track, one thread: a scoreboard shows them take turns."""
 
 import asyncio
 import time
@@ -9,8 +9,8 @@ started = time.perf_counter()
 
 
 def show_scoreboard() -> None:
-    elapsed = time.perf_counter() - started
-    print(f"{elapsed:4.2f} s  " + "  ".join(f"{name} {n}" for name, n in laps_done.items()))
+    board = "  ".join(f"{name} {laps}" for name, laps in laps_done.items())
+    print(f"{time.perf_counter() - started:4.2f} s  {board}")
 
 
 async def run(name: str, lap_time: float) -> float:
@@ -23,11 +23,12 @@ async def run(name: str, lap_time: float) -> float:
 
 async def main() -> None:
     paces = {"Cy": 0.25, "Bo": 0.2, "Ada": 0.15}  # (3)!
-    finish = await asyncio.gather(*(run(name, pace) for name, pace in paces.items()))
+    finish = await asyncio.gather(*(run(n, pace) for n, pace in paces.items()))
     print("in the order of the gather call:")
     for name, seconds in zip(paces, finish, strict=True):
         print(f"  {name} finished after {seconds:.2f} s")
-    print(f"all {LAPS * len(paces)} laps add up to {LAPS * sum(paces.values()):.2f} s")
+    total = LAPS * sum(paces.values())
+    print(f"all {LAPS * len(paces)} laps add up to {total:.2f} s")
 
 
 asyncio.run(main())

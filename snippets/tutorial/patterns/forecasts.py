@@ -4,7 +4,11 @@ import asyncio
 import time
 
 # What two slow web services would answer, and how long each takes to answer.
-PLACES = {"Lisbon": ((38.7, -9.1), 0.3), "Oslo": ((59.9, 10.8), 0.6), "Quito": ((-0.2, -78.5), 0.1)}
+PLACES = {
+    "Lisbon": ((38.7, -9.1), 0.3),
+    "Oslo": ((59.9, 10.8), 0.6),
+    "Quito": ((-0.2, -78.5), 0.1),
+}
 WEATHER = {
     (38.7, -9.1): ("sunny, 21 °C", 0.5),
     (59.9, 10.8): ("snow, -4 °C", 0.6),

@@ -1,11 +1,12 @@
-"""A queue between producers and consumers: cranes unload containers, trucks haul them away.
+"""Producers and consumers around a queue: cranes unload, trucks haul away.
 
 The same six containers are cleared twice, first by one truck, then by three.
 """
 
 import asyncio
 
-UNLOADS = {"A": [0.1, 0.3, 0.5], "B": [0.2, 0.4, 0.6]}  # crane -> when it sets each one down
+# crane -> the moments it sets its containers down on the quay
+UNLOADS = {"A": [0.1, 0.3, 0.5], "B": [0.2, 0.4, 0.6]}
 HAUL = 0.35  # seconds a truck needs to take a container away and come back
 
 
@@ -17,8 +18,9 @@ async def crane(name: str, quay: asyncio.Queue, clock) -> None:
 
 async def truck(name: str, quay: asyncio.Queue, clock) -> None:
     while True:
-        container, set_down = await quay.get()  # (3)!
-        print(f"  {clock():4.2f} s  truck {name} takes {container}, set down at {set_down:.2f} s")
+        box, set_down = await quay.get()  # (3)!
+        event = f"truck {name} takes {box}, set down at {set_down:.2f} s"
+        print(f"  {clock():4.2f} s  {event}")
         await asyncio.sleep(HAUL)
         quay.task_done()  # (4)!
 
@@ -31,7 +33,8 @@ async def clear_quay(trucks: int) -> None:
         return loop.time() - started
 
     quay: asyncio.Queue = asyncio.Queue()
-    fleet = [asyncio.create_task(truck(name, quay, clock)) for name in "xyz"[:trucks]]
+    names = "xyz"[:trucks]
+    fleet = [asyncio.create_task(truck(name, quay, clock)) for name in names]
     await asyncio.gather(*(crane(name, quay, clock) for name in UNLOADS))
     await quay.join()  # (5)!
     for task in fleet:
