@@ -51,6 +51,11 @@ NAMES = {"guide/running-many.md": {"running many things"}, "guide/queues.md": {"
         ("[Queues](running-many.md)", True),  # another page's title
         ("[the next chapter](running-many.md)", False),
         ("[queue](queues.md)", False),  # one word: a topic, not a title
+        ("[Running many](running-many.md)", True),  # a title cut short at a word
+        ("[**Running many tasks**](running-many.md)", True),  # emphasis hides nothing
+        ('[Running many tasks](running-many.md "a tooltip")', True),
+        ("Write `[Running many tasks](running-many.md)` for a link.", False),  # code, not a link
+        ("```markdown\n[Running many tasks](running-many.md)\n```", False),  # a code block
     ],
 )
 def test_the_rule_on_examples(text, bad):

@@ -120,12 +120,13 @@ def nav_shape(nav: list) -> list:
 
 # Cross-references: links whose text names a page must use the page's title.
 
-_LINK = re.compile(r"(?<![!\]])\[([^\[\]]+)\]\(([^()\s#]+\.md)(#[^()\s]*)?\)")
+_LINK = re.compile(r'(?<![!\]])\[([^\[\]]+)\]\(([^()\s#]+\.md)(#[^()\s]*)?(?:\s+"[^"]*")?\)')
 _HEADING_ID = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
 _CHAPTER = re.compile(r"^(?:第 ?\d+ ?章|附录 ?[A-Z])[\s\u3000]+")
 _NUMBER = re.compile(r"^(?:\d+|[A-Z])\. ")
 _ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
-_SEPARATORS = ":：,，(（ "
+_SEPARATORS = ":：,，(（"  # not a space: "Running many" is a cut title, not a short name
+_CODE_SPAN = re.compile(r"(`+)(?!`)(?:[^\n]|\n(?![ \t]*\n))+?(?<!`)\1(?!`)")  # within a paragraph
 SIMILAR = 0.75  # a link text this close to a page's title is meant to be that title
 
 
@@ -140,15 +141,19 @@ class Link:
 
 
 def links(page: str, text: str) -> list[Link]:
-    """The links to other pages in a page's prose (code blocks skipped), targets resolved."""
+    """The links to other pages in a page's prose (code blocks and code spans skipped),
+    targets resolved."""
     lines = text.splitlines()
     for start, _, body in fences(text):
         for i in range(start - 1, start + len(body) + 1):
             if i < len(lines):
                 lines[i] = ""
     prose = "\n".join(lines)
+    spans = [m.span() for m in _CODE_SPAN.finditer(prose)]
     found = []
     for m in _LINK.finditer(prose):
+        if any(a <= m.start() and m.end() <= b for a, b in spans):
+            continue  # link syntax shown as code, not a link
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), m[2]))
         label = " ".join(m[1].split())
         found.append(Link(prose.count("\n", 0, m.start()) + 1, label, target, m[3] or ""))
