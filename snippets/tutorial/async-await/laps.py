@@ -5,25 +5,26 @@ import time
 
 LAPS = 3
 laps_done = {"Ada": 0, "Bo": 0, "Cy": 0}  # the scoreboard every runner writes to
-started = time.perf_counter()
 
 
-def show_scoreboard() -> None:
+def show_scoreboard(elapsed: float) -> None:
     board = "  ".join(f"{name} {laps}" for name, laps in laps_done.items())
-    print(f"{time.perf_counter() - started:4.2f} s  {board}")
+    print(f"{elapsed:4.2f} s  {board}")
 
 
-async def run(name: str, lap_time: float) -> float:
+async def run(name: str, lap_time: float, start: float) -> float:
     for lap in range(1, LAPS + 1):
-        await asyncio.sleep(started + lap * lap_time - time.perf_counter())  # (1)!
+        await asyncio.sleep(start + lap * lap_time - time.perf_counter())  # (1)!
         laps_done[name] += 1  # (2)!
-        show_scoreboard()
-    return time.perf_counter() - started
+        show_scoreboard(time.perf_counter() - start)
+    return time.perf_counter() - start
 
 
 async def main() -> None:
     paces = {"Cy": 0.25, "Bo": 0.2, "Ada": 0.15}  # (3)!
-    finish = await asyncio.gather(*(run(n, pace) for n, pace in paces.items()))
+    start = time.perf_counter()  # the starting signal, once the loop is running
+    runners = (run(name, pace, start) for name, pace in paces.items())
+    finish = await asyncio.gather(*runners)
     print("in the order of the gather call:")
     for name, seconds in zip(paces, finish, strict=True):
         print(f"  {name} finished after {seconds:.2f} s")
