@@ -18,10 +18,10 @@ async def main() -> None:
     print("results:", results)
 
     try:
-        await asyncio.gather(job("d", 0.1, fail=True), job("e", 0.2))  # (2)!
+        await asyncio.gather(job("d", 0.1, fail=True), job("e", 0.4))  # (2)!
     except ValueError as error:
         print("without return_exceptions the first error propagates:", error)
-    await asyncio.sleep(0.2)  # (3)!
+    await asyncio.sleep(0.5)  # (3)!
     print("main returns")
 
 
