@@ -21,7 +21,7 @@ async def run(name: str, lap_time: float, start: float) -> float:
 
 
 async def main() -> None:
-    paces = {"Cy": 0.25, "Bo": 0.2, "Ada": 0.15}  # (3)!
+    paces = {"Cy": 0.5, "Bo": 0.4, "Ada": 0.3}  # (3)!
     start = time.perf_counter()  # the starting signal, once the loop is running
     runners = (run(name, pace, start) for name, pace in paces.items())
     finish = await asyncio.gather(*runners)
