@@ -1,4 +1,4 @@
-"""The documentation site of a made-up tool, served on 127.0.0.1, with the usual flaws.
+"""A made-up tool's documentation on 127.0.0.1, with the usual flaws.
 
 Run it in one terminal, then the link checker in another:  python demo_site.py
 """
@@ -8,7 +8,7 @@ import asyncio
 from aiohttp import web
 
 PORT = 8765
-LINKS = {  # each page of the site, and the links on it as its authors wrote them
+LINKS = {  # each page, and the links on it as its authors wrote them
     "/": ["install", "guide/", "faq", "changelog"],
     "/install": ["/", "guide/", "/download"],
     "/guide/": ["basics", "advanced", "../faq#timeouts"],
