@@ -4,7 +4,7 @@ import asyncio
 
 import aiohttp
 
-PAGES = ["/", "/tea", "/coffee"] * 2
+PAGES = ["/", "/install", "/faq"] * 2
 
 
 async def main() -> None:

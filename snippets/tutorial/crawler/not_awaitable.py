@@ -4,7 +4,7 @@ import asyncio
 import time
 import urllib.request
 
-URL = "http://127.0.0.1:8765/slow"  # the demo site's page that answers after 5 s
+URL = "http://127.0.0.1:8765/api/reference"  # the demo site answers after 5 s
 
 
 async def heartbeat() -> None:
