@@ -478,9 +478,9 @@ LABELS = {
         },
         "waits": {
             "sleep": "sleep({detail})",
-            "task": "awaits {detail}",
+            "task": "{detail}",
             "gather": "gather(…)",
-            "ready": "ready to run again",
+            "ready": "its turn to run again",
             "queue": "a queue",
             "lock": "a lock",
             "event": "an event",
@@ -505,6 +505,7 @@ LABELS = {
         },
         "describe": "{name}: from {start} to {end}, ran {runs} ({busy} in all){waits}; {outcome}.",
         "describe_waits": ", waited for {what}",
+        "busy_tiny": "less than 1 ms",
         "describe_prints": "{name} printed {n} lines.",
         "describe_print": "{name} printed one line.",
         "times": ("once", "{n} times"),
@@ -529,9 +530,9 @@ LABELS = {
         },
         "waits": {
             "sleep": "sleep({detail})",
-            "task": "等待 {detail}",
+            "task": "{detail}",
             "gather": "gather(…)",
-            "ready": "等待再次运行",
+            "ready": "再次被调度",
             "queue": "队列",
             "lock": "锁",
             "event": "事件",
@@ -554,8 +555,9 @@ LABELS = {
             "cancelled": "已取消",
             "pending": "未完成",
         },
-        "describe": "{name}：从 {start}到 {end}，运行 {runs}（共 {busy}）{waits}；{outcome}。",
-        "describe_waits": "，等待：{what}",
+        "describe": "{name}：从 {start}到 {end}，运行 {runs}（共{busy}）{waits}；{outcome}。",
+        "describe_waits": "，等待{what}",
+        "busy_tiny": "不到 1 毫秒",
         "describe_prints": "{name} 打印了 {n} 行。",
         "describe_print": "{name} 打印了 1 行。",
         "times": ("1 次", "{n} 次"),
@@ -581,11 +583,18 @@ def _names(recording: dict, lang: str) -> dict[int | None, str]:
 
 
 def _wait_text(wait: list, names: dict, lang: str) -> str:
+    """What a wait is for, as the object of "waits for" / "等待"."""
     kind, detail = wait[2], wait[3]
     if kind == "task":
         detail = names.get(int(detail), detail)
     template = _labels(lang)["waits"].get(kind, kind)
     return template.format(detail=detail)
+
+
+def _after_han(text: str, lang: str) -> str:
+    """`text` to follow a Chinese character: a space before Latin letters or digits
+    ("等待 sleep(0.5)", "共 0.002 秒"), none before Chinese ("等待事件")."""
+    return f" {text}" if lang == "zh" and text[:1].isascii() and text[:1].isalnum() else text
 
 
 def _lanes(recording: dict) -> list[int | None]:
@@ -725,14 +734,19 @@ def describe(recording: dict, lang: str = "en") -> str:
             what = _wait_text(wait, names, lang)
             if what not in whats:
                 whats.append(what)
-        waits = labels["describe_waits"].format(what=sep.join(whats[:6])) if whats else ""
+        waits = (
+            labels["describe_waits"].format(what=_after_han(sep.join(whats[:6]), lang))
+            if whats
+            else ""
+        )
+        spent = _seconds(busy, lang, 3) if busy >= 0.0005 else labels["busy_tiny"]
         sentences.append(
             labels["describe"].format(
                 name=task["name"],
                 start=_seconds(task["created"], lang, 3),
                 end=_seconds(end, lang, 3),
                 runs=labels["times"][len(task["slices"]) != 1].format(n=len(task["slices"])),
-                busy=_seconds(busy, lang, 3),
+                busy=_after_han(spent, lang),
                 waits=waits,
                 outcome=labels["outcome"][task["outcome"]].format(detail=task["detail"]),
             )
@@ -817,7 +831,7 @@ def svg(recording: dict, lang: str = "en") -> str:
                 f"{e(fmt(task['created']))}</title></line>"
             )
             for start, stop, *wait in _merged(task["waits"], x):
-                what = _wait_text([start, stop, *wait], names, lang)
+                what = _after_han(_wait_text([start, stop, *wait], names, lang), lang)
                 tip = labels["wait_slice"].format(
                     name=label, what=what, start=fmt(start), end=fmt(stop)
                 )

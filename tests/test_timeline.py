@@ -307,7 +307,7 @@ def test_svg_has_a_lane_per_task_and_labels(programs, lang, words):
         ),
         (
             "zh",
-            ["fail：从 ", "抛出 ValueError: no", "已取消", "等待：事件", "Task-1 打印了 1 行。"],
+            ["fail：从 ", "抛出 ValueError: no", "已取消", "等待事件", "Task-1 打印了 1 行。"],
         ),
     ],
 )
