@@ -25,7 +25,7 @@ pytestmark = pytest.mark.chromium
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 RUNNER_PAGE = "tutorial/async-await/"
-SAMPLE = "tutorial/async-await/count_async.py"
+SAMPLE = "tutorial/async-await/fetch_async.py"
 PAGES = [
     "",  # home
     "preface/",
@@ -42,14 +42,14 @@ one found was fixed (see the contributor guide, "Keeping pages accessible")."""
 
 TEXT = {
     "en": {
-        "run": "Run count_async.py",
+        "run": "Run fetch_async.py",
         "running": "Running",
         "exit0": "Exit status 0",
         "stopped": "Stopped",
         "describe": "ran 2 times",
     },
     "zh": {
-        "run": "运行 count_async.py",
+        "run": "运行 fetch_async.py",
         "running": "正在运行",
         "exit0": "退出状态 0",
         "stopped": "已停止",
@@ -301,7 +301,7 @@ def test_runner_by_keyboard_with_announcements(ran, lang):
     run_sample(page, lang)
     heard = page.evaluate("window.heard")
     assert any(t["running"] in h for h in heard), heard
-    assert t["exit0"] in heard[-1] and heard[-1].startswith("count_async.py"), heard
+    assert t["exit0"] in heard[-1] and heard[-1].startswith("fetch_async.py"), heard
 
     # Focus stays on Run, with a ring; Tab walks Stop, Reset, Copy, Close, the editor.
     run = block.locator("button.runner-button--run")
