@@ -29,6 +29,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from asyncdocs.stdlib import compiled_stdlib
+
 log = logging.getLogger("mkdocs.hooks.asyncdocs")
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +52,8 @@ SHARED_FILES = {
     )
 }
 """node_modules file → where it goes in the shared folder: the five files of Pyodide
-that the runner's worker fetches (no packages: the samples use the standard library)."""
+that the runner's worker fetches (no packages: the samples use the standard library).
+`python_stdlib.zip` is served compiled: see `asyncdocs.stdlib`."""
 
 SHARED_DIR_ENV = "ASYNCDOCS_SHARED_DIR"
 """Environment variable naming the shared folder; unset, it is `shared/` in the site."""
@@ -159,4 +162,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise FileNotFoundError(
                 f"{src} is missing: run `npm ci` (the Makefile does it for you)"
             )
+        if source == "pyodide/python_stdlib.zip":
+            src = compiled_stdlib()
         copy_if_changed(src, dest)
