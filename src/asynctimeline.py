@@ -492,6 +492,19 @@ LABELS = {
         "wait_slice": "{name} waits for {what}, {start}–{end}",
         "print_at": "{time} {name}: {line}",
         "more": "… and {n} more tasks, not drawn",
+        "ends": {
+            "result": "returned",
+            "exception": "raised",
+            "cancelled": "cancelled",
+            "pending": "pending",
+        },
+        "describe": "{name}: from {start} to {end}, ran {runs} ({busy} in all){waits}; {outcome}.",
+        "describe_waits": ", waited for {what}",
+        "describe_prints": "{name} printed {n} lines.",
+        "describe_print": "{name} printed one line.",
+        "times": ("once", "{n} times"),
+        "list_sep": ", ",
+        "sentence_sep": " ",
     },
     "zh": {
         "title": "任务时间线",
@@ -530,6 +543,19 @@ LABELS = {
         "wait_slice": "{name} 等待{what}，{start}–{end}",
         "print_at": "{time} {name}：{line}",
         "more": "……另有 {n} 个任务未画出",
+        "ends": {
+            "result": "返回",
+            "exception": "抛出异常",
+            "cancelled": "已取消",
+            "pending": "未完成",
+        },
+        "describe": "{name}：从 {start}到 {end}，运行 {runs}（共 {busy}）{waits}；{outcome}。",
+        "describe_waits": "，等待：{what}",
+        "describe_prints": "{name} 打印了 {n} 行。",
+        "describe_print": "{name} 打印了 1 行。",
+        "times": ("1 次", "{n} 次"),
+        "list_sep": "、",
+        "sentence_sep": "",
     },
 }
 """Every word a picture or text timeline shows, per language."""
@@ -620,11 +646,15 @@ fill:var(--md-default-fg-color,#222)}
 .atl .atl-muted{fill:var(--md-default-fg-color--light,#666)}
 .atl .atl-grid{stroke:var(--md-default-fg-color--lightest,#ddd);stroke-width:1}
 .atl .atl-life{stroke:var(--md-default-fg-color--lighter,#bbb);stroke-width:1}
-.atl .atl-wait{fill:var(--md-default-fg-color--lightest,#e4e4e4)}
+.atl .atl-wait{fill:none;stroke:var(--md-default-fg-color--light,#666);stroke-width:1;
+stroke-dasharray:3 2}
 .atl .atl-run{fill:var(--md-typeset-a-color,#4051b5)}
-.atl .atl-print{fill:var(--md-accent-fg-color,#e91e63)}
-.atl .atl-end-result{fill:#2e7d32}.atl .atl-end-exception{fill:#c62828}
-.atl .atl-end-cancelled,.atl .atl-end-pending{fill:#ef6c00}
+.atl .atl-print{fill:var(--md-accent-fg-color,#ffd740);stroke:var(--md-default-fg-color,#222);
+stroke-width:1}
+.atl .atl-end-result{fill:var(--atl-result,#2e7d32)}
+.atl .atl-end-exception{fill:none;stroke:var(--atl-exception,#c62828);stroke-width:2.5}
+.atl .atl-end-cancelled{fill:var(--atl-cancelled,#b74e00)}
+.atl .atl-end-pending{fill:none;stroke:var(--atl-cancelled,#b74e00);stroke-width:2}
 .atl .atl-hit{fill:transparent}
 """.strip()
 
@@ -662,6 +692,59 @@ def _merged(spans: list[list], x: Callable[[float], float]) -> list[list]:
     return merged
 
 
+def _end_mark(outcome: str, cx: float, cy: float, key: bool = False) -> str:
+    """An opened `<g>` with the mark of how a task ended: a disc (returned), a cross
+    (raised), a square (cancelled) or a ring (still pending), so that the outcome shows
+    without its colour too."""
+    group = f'<g class="atl-end atl-end-{outcome}{" atl-key" if key else ""}">'
+    if outcome == "exception":
+        return group + f'<path d="M{cx - 4} {cy - 4}l8 8m0-8l-8 8"/>'
+    if outcome == "cancelled":
+        return group + f'<rect x="{cx - 4}" y="{cy - 4}" width="8" height="8"/>'
+    return group + f'<circle cx="{cx}" cy="{cy}" r="{3.5 if outcome == "pending" else 4}"/>'
+
+
+def describe(recording: dict, lang: str = "en") -> str:
+    """The timeline in sentences, for a screen reader (the SVG's `<desc>`): per task,
+    when it lived, how often and how long it ran, what it waited for and how it ended;
+    how many lines each lane printed."""
+    labels = _labels(lang)
+    names = _names(recording, lang)
+    sep = labels["list_sep"]
+    sentences = []
+    for task in recording["tasks"][:MAX_LANES]:
+        end = task["ended"] if task["ended"] is not None else recording["duration"]
+        busy = sum(stop - start for start, stop, *_ in task["slices"])
+        whats = []
+        for wait in task["waits"]:
+            what = _wait_text(wait, names, lang)
+            if what not in whats:
+                whats.append(what)
+        waits = labels["describe_waits"].format(what=sep.join(whats[:6])) if whats else ""
+        sentences.append(
+            labels["describe"].format(
+                name=task["name"],
+                start=_seconds(task["created"], lang, 3),
+                end=_seconds(end, lang, 3),
+                runs=labels["times"][len(task["slices"]) != 1].format(n=len(task["slices"])),
+                busy=_seconds(busy, lang, 3),
+                waits=waits,
+                outcome=labels["outcome"][task["outcome"]].format(detail=task["detail"]),
+            )
+        )
+    printed: dict[int | None, int] = {}
+    for _, who, _, _ in recording["prints"]:
+        printed[who] = printed.get(who, 0) + 1
+    for who, n in printed.items():
+        template = labels["describe_print" if n == 1 else "describe_prints"]
+        # no space after a full-width bracket: "（主程序）打印了 1 行。"
+        sentences.append(template.format(name=names.get(who, "?"), n=n).replace("） ", "）"))
+    hidden = max(0, len(recording["tasks"]) - MAX_LANES) + recording.get("tasks_dropped", 0)
+    if hidden:
+        sentences.append(labels["more"].format(n=hidden))
+    return labels["sentence_sep"].join(sentences)
+
+
 def svg(recording: dict, lang: str = "en") -> str:
     """The timeline as an SVG picture: a lane per task with running slices, waits,
     printed lines and the outcome; hovering shows the details (`<title>`)."""
@@ -694,6 +777,7 @@ def svg(recording: dict, lang: str = "en") -> str:
         f'width="{width}" height="{height}" role="img" '
         f'aria-label="{e(labels["title"])}: {e(summary)}">',
         f"<title>{e(labels['title'])}: {e(summary)}</title>",
+        f"<desc>{e(describe(recording, lang))}</desc>",
         f"<style>{_STYLE}</style>",
     ]
     for value in ticks:
@@ -746,9 +830,8 @@ def svg(recording: dict, lang: str = "en") -> str:
                 )
             outcome = labels["outcome"][task["outcome"]].format(detail=task["detail"])
             parts.append(
-                f'<circle class="atl-end atl-end-{task["outcome"]}" cx="{x(end) + 6}" '
-                f'cy="{mid}" r="4"><title>{e(label)}: {e(outcome)}, {e(fmt(end))}</title>'
-                "</circle>"
+                _end_mark(task["outcome"], x(end) + 6, mid)
+                + f"<title>{e(label)}: {e(outcome)}, {e(fmt(end))}</title></g>"
             )
         for when, who, _, line in recording["prints"]:
             if who != lane:
@@ -781,6 +864,14 @@ def svg(recording: dict, lang: str = "en") -> str:
             )
         else:
             parts.append(f'<path class="{cls} atl-key" d="M{lx + 3} {legend_y - 8}h8l-4 6z"/>')
+        parts.append(f'<text class="atl-muted" x="{lx + 20}" y="{legend_y}">{e(word)}</text>')
+        lx += 40 + _text_width(word)
+    # Outcomes differ in shape as well as colour; the key shows those in the picture.
+    for outcome in ("result", "exception", "cancelled", "pending"):
+        if not any(tasks[lane]["outcome"] == outcome for lane in lanes if lane is not None):
+            continue
+        word = labels["ends"][outcome]
+        parts.append(_end_mark(outcome, lx + 7, legend_y - 4, key=True) + "</g>")
         parts.append(f'<text class="atl-muted" x="{lx + 20}" y="{legend_y}">{e(word)}</text>')
         lx += 40 + _text_width(word)
     parts.append("</svg>")

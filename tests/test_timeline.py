@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import textwrap
+import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, all_snippets, run_async
+from conftest import ROOT, SECOND_RUNS, all_snippets, run_async
 
 import asynctimeline
 from asyncdocs import pyodide, runner, timelines
-from asyncdocs.compare import mismatch
+from asyncdocs.compare import duration_mismatch, mismatch, timing_only
 
 THREE_NAPS = """
     import asyncio
@@ -100,7 +102,9 @@ def pyodide_recordings(programs) -> dict[bool, dict[str, dict]]:
     return recordings
 
 
-def check_three_naps(recording: dict) -> None:
+def check_three_naps(recording: dict, same_python: bool = True) -> None:
+    """Timings are held to the snippets' rule (`asyncdocs.compare`), which a busy machine
+    meets; orders, parents and waits exactly."""
     tasks = {t["name"]: t for t in recording["tasks"]}
     assert list(tasks) == ["Task-1", "nap-0.3", "nap-0.1", "nap-0.2"], "one lane per task"
     main = tasks["Task-1"]
@@ -114,9 +118,12 @@ def check_three_naps(recording: dict) -> None:
         assert len(nap["slices"]) == 2, "runs until its sleep, then once more"
         ((start, end, kind, detail),) = nap["waits"]
         assert (kind, detail) == ("sleep", str(seconds))
-        assert end - start == pytest.approx(seconds, abs=0.05)
+        assert end - start > seconds - 0.01, "a sleep never ends early"
+        assert duration_mismatch(seconds, end - start, same_python=same_python) is None
     assert main["waits"][0][2] == "taskgroup"
-    assert 0.3 <= recording["duration"] < 1.0
+    # The whole recording also holds the program's start (imports, a first run under
+    # Pyodide): seconds, not the 0.3 s of naps alone, yet never less.
+    assert 0.3 <= recording["duration"] < 3.0
     printed = [(p[1], p[3]) for p in recording["prints"]]
     ids = {name: t["id"] for name, t in tasks.items()}
     assert printed == [
@@ -126,7 +133,7 @@ def check_three_naps(recording: dict) -> None:
         (ids["Task-1"], "all done"),
     ]
     running = sum(end - start for t in tasks.values() for start, end in t["slices"])
-    assert running < 0.1, "the tasks mostly wait: little time is spent running them"
+    assert running < recording["duration"] / 3, "the tasks mostly wait, they seldom run"
 
 
 def check_failures(recording: dict) -> None:
@@ -149,7 +156,7 @@ def test_outcomes_and_waits_under_cpython(programs):
 @pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
 def test_three_naps_under_pyodide(pyodide_recordings, jspi):
     recordings = pyodide_recordings[jspi]
-    check_three_naps(recordings["three_naps.py"])
+    check_three_naps(recordings["three_naps.py"], same_python=False)
     check_failures(recordings["failures.py"])
 
 
@@ -157,16 +164,37 @@ TIMELINE_SNIPPETS = [s for s in all_snippets() if s.timeline]
 FAILING = next(s for s in all_snippets() if s.rel == "tutorial/async-await/not_awaitable.py")
 
 
+def slowed_down(snippet, result, recording) -> bool:
+    """True when a recording differs from the stored one only in its timing (see
+    `asyncdocs.compare`): a busy machine alone can do that."""
+    if runner.needs_second_run(result):
+        return True
+    if recording is None or not snippet.timeline or not snippet.timeline_path.exists():
+        return False
+    stored = timelines.load(snippet)
+    return timelines.shape(recording) == timelines.shape(stored) and (
+        timing_only(timelines.printed(stored), timelines.printed(recording))
+        or duration_mismatch(stored["duration"], recording["duration"]) is not None
+    )
+
+
 @pytest.fixture(scope="module")
-def fresh():
+def fresh(request):
     """The samples whose timelines pages show, and a failing one, recorded now, at once:
-    rel -> (result, recording)."""
+    rel -> (result, recording). One whose timing alone is off is recorded once more on its
+    own, as `conftest.second_runs` does for the snippets' runs."""
     chosen = [*TIMELINE_SNIPPETS, FAILING]
 
     async def runs():
         return await asyncio.gather(*(timelines.record(s) for s in chosen))
 
-    return {s.rel: pair for s, pair in zip(chosen, run_async(runs()), strict=True)}
+    pairs = {s.rel: pair for s, pair in zip(chosen, run_async(runs()), strict=True)}
+    again = request.config.stash.setdefault(SECOND_RUNS, [])
+    for snippet in chosen:
+        if slowed_down(snippet, *pairs[snippet.rel]):
+            pairs[snippet.rel] = run_async(timelines.record(snippet))
+            again.append(f"{snippet.rel} (timeline)")
+    return pairs
 
 
 def test_the_recorder_changes_nothing_a_program_prints(fresh):
@@ -193,7 +221,8 @@ def test_static_timeline_is_current(snippet, fresh):
     assert recording is not None, result.output
     assert timelines.shape(recording) == timelines.shape(stored)
     assert mismatch(timelines.printed(stored), timelines.printed(recording)) is None
-    assert recording["duration"] == pytest.approx(stored["duration"], abs=0.15, rel=0.15)
+    wrong = duration_mismatch(stored["duration"], recording["duration"])
+    assert wrong is None, f"the whole run: {wrong}"
 
 
 def test_pages_show_the_static_timelines():
@@ -258,3 +287,45 @@ def test_svg_has_a_lane_per_task_and_labels(programs, lang, words):
     for word in words:
         assert f">{word}</text>" in picture
     assert "sleep(0.3)" in picture, "a wait says what it waits for"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            [
+                "fail: from ",
+                "raised ValueError: no",
+                "forever: from ",
+                "cancelled",
+                "waited for an event",
+                "Task-1 printed one line.",
+            ],
+        ),
+        (
+            "zh",
+            ["fail：从 ", "抛出 ValueError: no", "已取消", "等待：事件", "Task-1 打印了 1 行。"],
+        ),
+    ],
+)
+def test_svg_outcomes_differ_in_shape_and_are_described(programs, lang, said):
+    """How a task ended shows by shape, not colour alone, with a key; a screen reader
+    gets the timeline in sentences of the page's language (the picture's <desc>)."""
+    recording = cpython_recording(programs / "failures.py")
+    picture = asynctimeline.svg(recording, lang)
+    root = ET.fromstring(picture)
+    ns = "{http://www.w3.org/2000/svg}"
+    description = root.find(f"{ns}desc").text
+    for words in said:
+        assert words in description, description
+    shapes = {}
+    for group in root.iter(f"{ns}g"):
+        kind = re.search(r"atl-end-(\w+)", group.get("class", ""))
+        if kind:
+            mark = next(child for child in group if child.tag != f"{ns}title")
+            shapes.setdefault(kind[1], set()).add(mark.tag.removeprefix(ns))
+    assert shapes == {"result": {"circle"}, "exception": {"path"}, "cancelled": {"rect"}}
+    labels = asynctimeline.LABELS[lang]["ends"]
+    for outcome in shapes:
+        assert f">{labels[outcome]}</text>" in picture, "the key names each outcome shown"

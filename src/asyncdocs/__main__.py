@@ -74,18 +74,16 @@ def check(paths: list[str]) -> int:
     return 1 if problems else 0
 
 
-def translations(stamp: list[str], show_diff: bool, only_changed: str | None) -> int:
+def translations(stamp: list[str], show_diff: bool, pull_request: str | None) -> int:
     """Report the translation status of the zh pages (as Markdown), or stamp pages."""
     for page in stamp:
         print(f"{page}: translated_from {translation.stamp(Path(page))}")
     if stamp:
         return 0
-    statuses = translation.report("zh")
-    if only_changed:
-        changed = Path(only_changed).read_text(encoding="utf-8").split()
-        pages = {c.split("/", 2)[2] for c in changed if c.startswith(("docs/en/", "docs/zh/"))}
-        statuses = [s for s in statuses if s.page in pages]
-    for status in statuses:
+    if pull_request:
+        print(translation.pull_request_comment(translation.changed_pages(pull_request)), end="")
+        return 0
+    for status in translation.report("zh"):
         print(f"- `docs/zh/{status.page}`: {status.state}")
         if show_diff and status.diff:
             print(f"\n  ```diff\n{status.diff.rstrip()}\n  ```\n".replace("\n", "\n  ")[:-2])
@@ -107,11 +105,15 @@ def main() -> int:
     p_tr = sub.add_parser("translations", help="translation status of the zh pages")
     p_tr.add_argument("--stamp", nargs="+", default=[], metavar="PAGE", help="mark as current")
     p_tr.add_argument("--diff", action="store_true", help="show English changes of outdated pages")
-    p_tr.add_argument("--only-changed", metavar="FILE", help="only pages named in FILE")
+    p_tr.add_argument(
+        "--pull-request",
+        metavar="BASE",
+        help="the comment on a pull request: pages HEAD changes since it left BASE",
+    )
     args = parser.parse_args()
 
     if args.command == "translations":
-        return translations(args.stamp, args.diff, args.only_changed)
+        return translations(args.stamp, args.diff, args.pull_request)
 
     if args.command == "record":
         return record(args.paths)

@@ -83,17 +83,40 @@ async def _stop(proc: asyncio.subprocess.Process, sig: int = signal.SIGTERM) -> 
         await proc.wait()
 
 
+async def _wait_until(ready: list[str], proc: asyncio.subprocess.Process, what: str) -> None:
+    """Run the command `ready` until it succeeds: a server that accepts connections may
+    still refuse sessions while it starts (PostgreSQL: "the database system is starting
+    up"), and a busy machine makes that window long."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and proc.returncode is None:
+        check = await asyncio.create_subprocess_exec(
+            *ready, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+        )
+        if await check.wait() == 0:
+            return
+        await asyncio.sleep(0.05)
+    raise BackendError(f"{what} accepted connections but never became ready")
+
+
 @contextlib.asynccontextmanager
 async def _serving(
-    what: str, argv: list[str], port: int, url: str, stop: int = signal.SIGTERM
+    what: str,
+    argv: list[str],
+    port: int,
+    url: str,
+    stop: int = signal.SIGTERM,
+    ready: list[str] | None = None,
 ) -> AsyncIterator[str]:
     """Run the server program `what` until the block ends; yield its URL once it accepts
-    connections on `port`, then stop it with `stop` and wait for it."""
+    connections on `port` (and the command `ready`, if given, succeeds), then stop it
+    with `stop` and wait for it."""
     proc = await asyncio.create_subprocess_exec(
         *argv, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
     )
     try:
         await _wait_for_port(port, proc, what)
+        if ready:
+            await _wait_until(ready, proc, what)
         yield url
     finally:
         await _stop(proc, stop)
@@ -161,7 +184,8 @@ async def _postgresql(folder: Path, port: int) -> AsyncIterator[str]:
     ]  # fmt: skip
     url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
     # SIGINT is PostgreSQL's "fast" shutdown: it disconnects clients instead of waiting
-    async with _serving("postgres", argv, port, url, stop=signal.SIGINT) as located:
+    ready = [str(bindir / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres"]
+    async with _serving("postgres", argv, port, url, signal.SIGINT, ready) as located:
         yield located
 
 

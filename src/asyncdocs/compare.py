@@ -126,9 +126,17 @@ def mismatch(recorded: str, actual: str, *, same_python: bool = True) -> str | N
         )
         return "output differs from the record:\n" + "\n".join(diff)
     for rec, act in zip(rec_times, act_times, strict=True):
-        allowed = ABS_TOLERANCE + REL_TOLERANCE * rec
-        slower = allowed + (0 if same_python else SLOWER_ABS + SLOWER_REL * rec)
-        if act < rec - allowed or act > rec + slower:
-            span = f"±{allowed:.2f} s" if slower == allowed else f"-{allowed:.2f}/+{slower:.2f} s"
-            return f"a duration of {act} s was recorded as {rec} s (allowed {span})"
+        wrong = duration_mismatch(rec, act, same_python=same_python)
+        if wrong:
+            return wrong
     return None
+
+
+def duration_mismatch(recorded: float, actual: float, *, same_python: bool = True) -> str | None:
+    """Why a duration of `actual` seconds does not match a record of `recorded`, or None."""
+    allowed = ABS_TOLERANCE + REL_TOLERANCE * recorded
+    slower = allowed + (0 if same_python else SLOWER_ABS + SLOWER_REL * recorded)
+    if recorded - allowed <= actual <= recorded + slower:
+        return None
+    span = f"±{allowed:.2f} s" if slower == allowed else f"-{allowed:.2f}/+{slower:.2f} s"
+    return f"a duration of {actual} s was recorded as {recorded} s (allowed {span})"

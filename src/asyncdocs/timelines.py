@@ -33,10 +33,10 @@ MARKER = re.compile(r"<!--\s*timeline:\s*(?P<rel>[\w./-]+\.py)\s*-->")
 
 CAPTION = {
     "en": "Task timeline of {name}, recorded on CPython {python}: one lane per task, "
-    "dark bars while it runs, light ones while it waits, a triangle for each printed "
-    "line. Point at a mark for details.",
-    "zh": "{name} 的任务时间线（在 CPython {python} 上录制）：每个任务一行，深色条表示正在运行，"
-    "浅色条表示正在等待，三角形表示打印了一行。把指针移到标记上可查看详情。",
+    "solid bars while it runs, dashed outlines while it waits, a triangle for each "
+    "printed line. Point at a mark for details.",
+    "zh": "{name} 的任务时间线（在 CPython {python} 上录制）：每个任务一行，实心条表示正在运行，"
+    "虚线框表示正在等待，三角形表示打印了一行。把指针移到标记上可查看详情。",
 }
 
 

@@ -51,6 +51,7 @@ const TEXT = {
     noStart: (why) => `Python could not start: ${why}. Run again to retry.`,
     restarting: "Python is starting again…",
     empty: "(no output)",
+    announce: (file, text) => `${file}: ${text}`,
   },
   zh: {
     run: "运行",
@@ -80,6 +81,7 @@ const TEXT = {
     noStart: (why) => `Python 无法启动：${why}。再次运行即可重试。`,
     restarting: "Python 正在重新启动…",
     empty: "（没有输出）",
+    announce: (file, text) => `${file}：${text}`,
   },
 };
 
@@ -505,7 +507,7 @@ function tab(label, controls, onSelect) {
   return element;
 }
 
-const SVG_ELEMENTS = new Set(["svg", "g", "rect", "line", "circle", "path", "text", "title", "style"]);
+const SVG_ELEMENTS = new Set(["svg", "g", "rect", "line", "circle", "path", "text", "title", "desc", "style"]);
 
 /** Parse SVG markup into an element with nothing active in it (no scripts, links,
  *  event handlers or foreign content), or null if it is not an SVG picture. */
@@ -587,7 +589,11 @@ class Runner {
     this.closeButton = button("close", this.t.close, () => this.close());
     for (const b of [this.stopButton, this.resetButton, this.copyButton, this.closeButton]) b.hidden = true;
     this.controls.append(this.runButton, this.stopButton, this.resetButton, this.copyButton, this.closeButton);
-    bar.append(this.controls);
+    // A polite live region, there from the start (a region added with its first words
+    // is often not read): screen readers hear each change of the run's state.
+    this.live = make("span", "runner-live");
+    this.live.setAttribute("role", "status");
+    bar.append(this.controls, this.live);
     block.classList.add("runner");
     const prefetch = () => {
       if (prefetchMode(block) !== "none") runtime.start(this.indexURL);
@@ -633,8 +639,7 @@ class Runner {
     this.output.setAttribute("aria-label", t.outputLabel(this.filename));
     this.note = make("p", "runner-truncated");
     this.note.hidden = true;
-    this.status = make("p", "runner-status");
-    this.status.setAttribute("role", "status");
+    this.status = make("p", "runner-status"); // read out by this.live (see announce)
     result.append(title, this.output, this.timeline, this.note, this.status);
     this.panel.append(this.editor.element, hint, result);
     this.showTab("output");
@@ -829,6 +834,9 @@ class Runner {
     }
     this.status.textContent = text;
     this.status.className = `runner-status runner-status--${tone}`;
+    this.announce(text);
+    // Stop is disabled now: the keyboard's focus goes back to Run rather than be stranded.
+    if (document.activeElement === this.stopButton) this.runButton.focus();
     if (result.kind === "done" && result.exception !== "RunLocallyError") this.showTimeline(result.timeline);
     this.block.dataset.runnerState = result.kind;
     this.block.dataset.runnerRuns = String(Number(this.block.dataset.runnerRuns || 0) + 1);
@@ -851,6 +859,14 @@ class Runner {
     else text = t.waiting;
     this.status.textContent = text;
     this.status.className = "runner-status runner-status--busy";
+    this.announce(text);
+  }
+
+  /** Tell screen readers about a new state of the run (once per change). */
+  announce(text) {
+    if (text === this.announced) return;
+    this.announced = text;
+    this.live.textContent = this.t.announce(this.filename, text);
   }
 
   dispose() {
