@@ -13,7 +13,8 @@
 //     lang: "en",           // or "zh": the language of RunLocallyError's message
 //     onStdout: (text) => ..., onStderr: (text) => ...,  // chunks as written
 //   });
-//   engine.timelineSvg(timeline, "en");  // the run's task timeline drawn as SVG markup
+//   engine.timelineSvg(timeline, "en", 360);  // the run's task timeline as SVG markup,
+//                                             // drawn for a box 360 px wide (optional)
 //   engine.cancel();  // resolves with the cancelled run's result
 //   engine.jspi;      // true where the JS engine has WebAssembly stack switching
 //
@@ -159,9 +160,10 @@ export async function createEngine({
       running = execute(code, options);
       return running;
     },
-    /** Draw a run's timeline (its `timeline` string) as SVG, labelled in `lang`. */
-    timelineSvg(timeline, lang = "en") {
-      return timeline && !fatal ? runner.timeline_svg(timeline, lang) : null;
+    /** Draw a run's timeline (its `timeline` string) as SVG, labelled in `lang`, to fit
+     *  a box `width` px wide (by default the site's usual size). */
+    timelineSvg(timeline, lang = "en", width = null) {
+      return timeline && !fatal ? runner.timeline_svg(timeline, lang, width && Math.round(width)) : null;
     },
     /** Cancel the run in progress (pending tasks, time.sleep); resolves with its result. */
     cancel() {

@@ -188,6 +188,7 @@ const runtime = {
       dir: job.dir,
       files: job.files,
       lang: job.lang,
+      width: job.width,
     });
     this.changed();
   },
@@ -376,6 +377,13 @@ class Editor {
       this.textarea.scrollLeft = 0;
     });
     this.textarea.addEventListener("keydown", (event) => this.key(event));
+    // An input method (Chinese, Japanese...) composes text in the textarea: while it
+    // does, keys are its own (Enter picks a candidate, Ctrl+Enter must not run half-typed
+    // text), whatever the browser says of each key event.
+    this.composing = false;
+    this.textarea.addEventListener("compositionstart", () => (this.composing = true));
+    this.textarea.addEventListener("compositionend", () => (this.composing = false));
+    this.textarea.addEventListener("blur", () => (this.composing = false));
     this.render();
   }
 
@@ -405,8 +413,17 @@ class Editor {
     ta.setSelectionRange(selStart, selEnd);
   }
 
+  /** Put `code` in the editor as one step of its undo history: only the part that
+   *  differs is replaced (Chromium's redo of a whole-text replacement loses lines). */
   setValue(code) {
-    this.replace(0, this.textarea.value.length, code, 0, 0);
+    const old = this.textarea.value;
+    let start = 0;
+    while (start < old.length && start < code.length && old[start] === code[start]) start += 1;
+    let end = 0;
+    while (end < old.length - start && end < code.length - start && old.at(-1 - end) === code.at(-1 - end)) end += 1;
+    if (start < old.length - end || start < code.length - end) {
+      this.replace(start, old.length - end, code.slice(start, code.length - end), 0, 0);
+    }
     this.textarea.scrollIntoView?.({ block: "nearest" });
   }
 
@@ -447,7 +464,7 @@ class Editor {
 
   key(event) {
     const ta = this.textarea;
-    if (event.isComposing || event.keyCode === 229) return; // an input method is at work
+    if (this.composing || event.isComposing || event.keyCode === 229) return; // an input method is at work
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.onRun();
@@ -672,6 +689,7 @@ class Runner {
       dir: this.folder || "main",
       files: this.files,
       lang: this.lang,
+      width: this.timelineWidth(),
       begin: () => {
         job.startedAt = performance.now();
         this.showState();
@@ -700,6 +718,15 @@ class Runner {
     const label = this.copyButton.querySelector(".runner-button__text");
     label.textContent = this.t.copied;
     setTimeout(() => (label.textContent = this.t.copy), 1500);
+  }
+
+  /** The width the timeline is drawn for: its box's (a phone's is narrow; the picture
+   *  then fits it, where a wide one would be cut off or shrunk). */
+  timelineWidth() {
+    const style = getComputedStyle(this.timeline);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const width = Math.floor(this.panel.clientWidth - padding);
+    return width > 0 ? Math.min(width, 720) : null;
   }
 
   /** Show the output or the timeline of the last run. */

@@ -785,9 +785,10 @@ def last_timeline():
     return _last_timeline
 
 
-def timeline_svg(recording, lang):
-    """A timeline from ``last_timeline()`` drawn as SVG, labelled in ``lang``."""
-    return asynctimeline.svg(json.loads(recording), lang)
+def timeline_svg(recording, lang, width=None):
+    """A timeline from ``last_timeline()`` drawn as SVG, labelled in ``lang``, for a box
+    ``width`` px wide (None: the site's usual size)."""
+    return asynctimeline.svg(json.loads(recording), lang, width=width)
 
 
 def run_blocking(code, filename, argv, cwd, lang):

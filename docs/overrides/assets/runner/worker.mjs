@@ -6,8 +6,9 @@
 //
 // Messages in (from runner.js):
 //   {type: "init", indexURL}            load Pyodide from indexURL (ends in "/")
-//   {type: "run", id, code, filename, argv, dir, files: [{name, url}], lang}
-//                                       queued; may come while Pyodide loads
+//   {type: "run", id, code, filename, argv, dir, files: [{name, url}], lang, width}
+//                                       queued; may come while Pyodide loads; width:
+//                                       the timeline's box in px (a phone's is narrow)
 //   {type: "cancel", id}                cancel that run (like Ctrl-C), or drop it
 //                                       if it has not started
 // Messages out:
@@ -162,7 +163,7 @@ function bytesOf(url) {
   return fetched.get(url);
 }
 
-async function run({ id, code, filename, argv = [], dir = "main", files = [], lang = "en" }) {
+async function run({ id, code, filename, argv = [], dir = "main", files = [], lang = "en", width = null }) {
   waiting -= 1;
   if (cancelled.delete(id)) return; // the page has moved on already
   await loading;
@@ -197,7 +198,7 @@ async function run({ id, code, filename, argv = [], dir = "main", files = [], la
   output.flush();
   let timeline = null;
   try {
-    timeline = engine.timelineSvg(result.timeline, lang);
+    timeline = engine.timelineSvg(result.timeline, lang, width);
   } catch (error) {
     console.debug(`no timeline: ${error?.message ?? error}`);
   }
