@@ -580,8 +580,12 @@ def test_chinese_input_method_in_the_editor(tabs, lang):
         assert now["start"] == now["end"] == at + len(typed), "the caret stays after it"
         assert now["view"] == now["value"] + "\n ", "the highlighted copy follows"
     page.keyboard.press("Control+Enter")  # mid-composition: nothing may run
-    page.keyboard.press("Enter")  # an input method's Enter picks the candidate
-    cdp.send("Input.insertText", {"text": "你好"})
+    for kind in ("rawKeyDown", "keyUp"):  # the input method's own Enter (key code 229)
+        cdp.send(
+            "Input.dispatchKeyEvent",
+            {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 229},
+        )
+    cdp.send("Input.insertText", {"text": "你好"})  # which commits the candidate
     now = state()
     assert now["value"] == code[:at] + "你好" + code[at:], "no character lost or doubled"
     assert now["start"] == now["end"] == at + 2
