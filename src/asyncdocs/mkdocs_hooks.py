@@ -9,7 +9,7 @@
   `extra.untranslated`; the build fails (strict mode) when that list is out of date.
 * **Self-hosted browser assets** — files from `node_modules` (Mermaid) are copied
   into the built site, so nothing is loaded from a CDN.
-* **Shared folder** — the Pyodide runtime of the in-page runner (13.5 MB) is copied
+* **Shared folder** — the Pyodide runtime of the in-page runner (15.1 MB) is copied
   once into a folder all languages share, `site/shared/`, next to `site/en/` and
   `site/zh/`; `python -m asyncdocs build` says where through the environment variable
   `ASYNCDOCS_SHARED_DIR`. A site built or served alone (`mkdocs serve -f mkdocs.yml`)
