@@ -163,7 +163,8 @@ export async function createEngine({
     /** Draw a run's timeline (its `timeline` string) as SVG, labelled in `lang`, to fit
      *  a box `width` px wide (by default the site's usual size). */
     timelineSvg(timeline, lang = "en", width = null) {
-      return timeline && !fatal ? runner.timeline_svg(timeline, lang, width && Math.round(width)) : null;
+      // undefined, not null, for no width: Python gets None (null would be jsnull).
+      return timeline && !fatal ? runner.timeline_svg(timeline, lang, width ? Math.round(width) : undefined) : null;
     },
     /** Cancel the run in progress (pending tasks, time.sleep); resolves with its result. */
     cancel() {

@@ -788,7 +788,7 @@ def last_timeline():
 def timeline_svg(recording, lang, width=None):
     """A timeline from ``last_timeline()`` drawn as SVG, labelled in ``lang``, for a box
     ``width`` px wide (None: the site's usual size)."""
-    return asynctimeline.svg(json.loads(recording), lang, width=width)
+    return asynctimeline.svg(json.loads(recording), lang, width=int(width) if width else None)
 
 
 def run_blocking(code, filename, argv, cwd, lang):
