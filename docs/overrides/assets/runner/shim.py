@@ -481,8 +481,9 @@ async def _main_runner(main):
 
 def _asyncio_run(main, *, debug=None, loop_factory=None):
     _check_run(main, jspi_needed=True)
-    # On Pyodide's loop, whichever loop a program's own one left as "running".
-    return run_sync(_loop.create_task(_main_runner(main)))
+    return run_sync(
+        _main_runner(main)
+    )  # on Pyodide's loop: a program's own one is never left running
 
 
 async def await_run(main, *, debug=None, loop_factory=None):
