@@ -132,7 +132,7 @@ def main() -> None:
             flush=True,
         )
         if args.durations:
-            slowest = re.search(r"=+ slowest \d+ durations =+\n(.*?)\n\n", out, re.S)
+            slowest = re.search(r"slowest \d+ durations =+\n(.*?)(?:\n\n|\n=|\Z)", out, re.S)
             print(slowest[1] if slowest else "(no durations)", flush=True)
         if proc.returncode != 0:
             failures = [ln for ln in out.splitlines() if ln.startswith(("FAILED", "ERROR"))]
