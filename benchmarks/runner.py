@@ -23,7 +23,7 @@ benchmarks/results/runner.json.
 * cold: click on Run → first output, nothing loaded before;
 * after prefetch: the same once the prefetch (a pointer on Run) has finished;
 * re-run overhead: click → exit status of a program that does nothing (`pass`), with
-  Python ready; and click → exit status of count_async.py minus the 0.5 s it sleeps
+  Python ready; and click → exit status of fetch_async.py minus the 0.5 s it sleeps
   (which adds the browser's timer slack to it);
 * next page: after instant navigation to another chapter, click → first output;
 * stop: click on Stop → "Stopped", for code that awaits and for `while True: pass`;
@@ -54,7 +54,7 @@ from asyncdocs import site  # noqa: E402
 
 CHROMIUM, ARGS = site.CHROMIUM, site.CHROMIUM_ARGS
 PAGE = "en/tutorial/async-await/"
-SAMPLE = "tutorial/async-await/count_async.py"
+SAMPLE = "tutorial/async-await/fetch_async.py"
 SAMPLE_SLEEPS_MS = 500
 NEXT_CHAPTER = "generators/"
 
@@ -65,7 +65,7 @@ TARGETS = {  # name: (target, unit); lower is better
     "bare Pyodide worker: click → first line": (4000, "ms"),
     "first output after prefetch": (300, "ms"),
     "re-run overhead": (30, "ms"),
-    "re-run of count_async.py, beyond its 0.5 s": (30, "ms"),
+    "re-run of fetch_async.py, beyond its 0.5 s": (30, "ms"),
     "next page: first output": (150, "ms"),
     "stop, awaiting code": (100, "ms"),
     "stop, CPU-bound loop": (500, "ms"),
@@ -258,7 +258,7 @@ def cold_run(browser, base: str, folder: Path, cold_only: bool = False) -> dict[
         return figures
 
     reruns = [page.evaluate(TIME_RUN, [SAMPLE, None])["done"] for _ in range(3)]
-    figures["re-run of count_async.py, beyond its 0.5 s"] = (
+    figures["re-run of fetch_async.py, beyond its 0.5 s"] = (
         statistics.median(reruns) - SAMPLE_SLEEPS_MS
     )
     page.evaluate(TIME_RUN, [SAMPLE, "pass\n"])  # the editor now holds a program doing nothing

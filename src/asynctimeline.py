@@ -409,10 +409,23 @@ def dumps(recording: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def adopt_own(recording: dict, namespace: dict) -> None:
+    """Use the program's own recording if it left one, in this recorder's format, in a
+    global named `__timeline__` (a program that runs a toy event loop of its own, which no
+    task factory sees): its keys replace the recorder's. Used under CPython
+    (`record_program`) and by the browser's runner (shim.py)."""
+    own = namespace.get("__timeline__")
+    if isinstance(own, dict) and own.get("format") == FORMAT:
+        recording.update(own)
+
+
 def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | None]:
     """Run a program as `__main__` with the recorder on every loop it creates.
 
-    Returns the recording and the exception that ended the program (None if none)."""
+    Returns the recording and the exception that ended the program (None if none).
+    A program that runs its own toy event loop, which no task factory sees, may leave
+    its own recording (`format`, `duration`, `tasks`, `prints`) in a global named
+    `__timeline__`: it is then used instead."""
     recorder = Recorder(ignore=_is_shutdown)
     events = asyncio.events
     policy_class = getattr(events, "BaseDefaultEventLoopPolicy", None)  # renamed in 3.14:
@@ -431,14 +444,16 @@ def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | No
     sys.argv = [path, *argv]
     sys.path.insert(0, str(Path(path).resolve().parent))
     error = None
+    namespace: dict = {}
     recorder.start()
     try:
-        runpy.run_path(path, run_name="__main__")
+        namespace = runpy.run_path(path, run_name="__main__")
     except BaseException as exc:  # the program's own end, reported by our caller
         error = exc
     finally:
         policy_class.new_event_loop = original_new_loop
         recording = recorder.stop()
+    adopt_own(recording, namespace)
     recording["program"] = Path(path).name
     recording["source_sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     return recording, error
@@ -473,9 +488,9 @@ LABELS = {
         },
         "waits": {
             "sleep": "sleep({detail})",
-            "task": "awaits {detail}",
+            "task": "{detail}",
             "gather": "gather(…)",
-            "ready": "ready to run again",
+            "ready": "its turn to run again",
             "queue": "a queue",
             "lock": "a lock",
             "event": "an event",
@@ -500,6 +515,7 @@ LABELS = {
         },
         "describe": "{name}: from {start} to {end}, ran {runs} ({busy} in all){waits}; {outcome}.",
         "describe_waits": ", waited for {what}",
+        "busy_tiny": "less than 1 ms",
         "describe_prints": "{name} printed {n} lines.",
         "describe_print": "{name} printed one line.",
         "times": ("once", "{n} times"),
@@ -524,9 +540,9 @@ LABELS = {
         },
         "waits": {
             "sleep": "sleep({detail})",
-            "task": "等待 {detail}",
+            "task": "{detail}",
             "gather": "gather(…)",
-            "ready": "等待再次运行",
+            "ready": "再次被调度",
             "queue": "队列",
             "lock": "锁",
             "event": "事件",
@@ -549,8 +565,9 @@ LABELS = {
             "cancelled": "已取消",
             "pending": "未完成",
         },
-        "describe": "{name}：从 {start}到 {end}，运行 {runs}（共 {busy}）{waits}；{outcome}。",
-        "describe_waits": "，等待：{what}",
+        "describe": "{name}：从 {start}到 {end}，运行 {runs}（共{busy}）{waits}；{outcome}。",
+        "describe_waits": "，等待{what}",
+        "busy_tiny": "不到 1 毫秒",
         "describe_prints": "{name} 打印了 {n} 行。",
         "describe_print": "{name} 打印了 1 行。",
         "times": ("1 次", "{n} 次"),
@@ -576,11 +593,18 @@ def _names(recording: dict, lang: str) -> dict[int | None, str]:
 
 
 def _wait_text(wait: list, names: dict, lang: str) -> str:
+    """What a wait is for, as the object of "waits for" / "等待"."""
     kind, detail = wait[2], wait[3]
     if kind == "task":
         detail = names.get(int(detail), detail)
     template = _labels(lang)["waits"].get(kind, kind)
     return template.format(detail=detail)
+
+
+def _after_han(text: str, lang: str) -> str:
+    """`text` to follow a Chinese character: a space before Latin letters or digits
+    ("等待 sleep(0.5)", "共 0.002 秒"), none before Chinese ("等待事件")."""
+    return f" {text}" if lang == "zh" and text[:1].isascii() and text[:1].isalnum() else text
 
 
 def _lanes(recording: dict) -> list[int | None]:
@@ -721,14 +745,19 @@ def describe(recording: dict, lang: str = "en") -> str:
             what = _wait_text(wait, names, lang)
             if what not in whats:
                 whats.append(what)
-        waits = labels["describe_waits"].format(what=sep.join(whats[:6])) if whats else ""
+        waits = (
+            labels["describe_waits"].format(what=_after_han(sep.join(whats[:6]), lang))
+            if whats
+            else ""
+        )
+        spent = _seconds(busy, lang, 3) if busy >= 0.0005 else labels["busy_tiny"]
         sentences.append(
             labels["describe"].format(
                 name=task["name"],
                 start=_seconds(task["created"], lang, 3),
                 end=_seconds(end, lang, 3),
                 runs=labels["times"][len(task["slices"]) != 1].format(n=len(task["slices"])),
-                busy=_seconds(busy, lang, 3),
+                busy=_after_han(spent, lang),
                 waits=waits,
                 outcome=labels["outcome"][task["outcome"]].format(detail=task["detail"]),
             )
@@ -823,7 +852,7 @@ def svg(recording: dict, lang: str = "en", width: int | None = None) -> str:
                 f"{e(fmt(task['created']))}</title></line>"
             )
             for start, stop, *wait in _merged(task["waits"], x):
-                what = _wait_text([start, stop, *wait], names, lang)
+                what = _after_han(_wait_text([start, stop, *wait], names, lang), lang)
                 tip = labels["wait_slice"].format(
                     name=label, what=what, start=fmt(start), end=fmt(stop)
                 )

@@ -9,6 +9,10 @@ reason why.
 
 axe cannot judge pictures: the timeline's marks are checked for 3:1 against their
 background here (WCAG 1.4.11), and for a shape of their own per meaning.
+
+Cost: each language has one tab for the runner page, where Python starts once and every
+runner test works (the axe check, the timeline's marks, the keyboard), and one tab for
+the other pages; both schemes are checked in one load of a page.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ pytestmark = pytest.mark.chromium
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 RUNNER_PAGE = "tutorial/async-await/"
-SAMPLE = "tutorial/async-await/count_async.py"
+SAMPLE = "tutorial/async-await/fetch_async.py"
 PAGES = [
     "",  # home
     "preface/",
@@ -38,14 +42,14 @@ one found was fixed (see the contributor guide, "Keeping pages accessible")."""
 
 TEXT = {
     "en": {
-        "run": "Run count_async.py",
+        "run": "Run fetch_async.py",
         "running": "Running",
         "exit0": "Exit status 0",
         "stopped": "Stopped",
         "describe": "ran 2 times",
     },
     "zh": {
-        "run": "运行 count_async.py",
+        "run": "运行 fetch_async.py",
         "running": "正在运行",
         "exit0": "退出状态 0",
         "stopped": "已停止",
@@ -63,30 +67,62 @@ def need_axe() -> None:
 
 
 @pytest.fixture(scope="module")
-def readers(browser, built_site):
-    """One tab per language, light scheme to start with; Python is fetched only when a
-    Run button is used, so that only the runner page pays for it."""
+def tabs(browser, built_site):
+    """Per language, a browser context (light scheme to start with) and its tabs by
+    name: "pages" goes from page to page, "runner" stays on the runner page, so that
+    Python starts there once (it is fetched only when a Run button is used)."""
     need_axe()
     _, base = built_site
+    contexts = {}
     made = {}
 
-    def reader(lang: str):
-        if lang not in made:
+    def tab(lang: str, name: str):
+        if lang not in contexts:
             context = browser.new_context(
                 color_scheme="light", viewport={"width": 1280, "height": 900}
             )
             context.add_init_script("localStorage.setItem('asyncdocs.runner.prefetch', 'intent')")
-            page = context.new_page()
+            contexts[lang] = context
+        if (lang, name) not in made:
+            page = contexts[lang].new_page()
             page.errors = []
             page.on("pageerror", lambda e: page.errors.append(str(e)))
             page.base = f"{base}{lang}/"
-            made[lang] = page
-        return made[lang]
+            made[lang, name] = page
+        return made[lang, name]
 
-    yield reader
+    yield tab
     for page in made.values():
         assert page.errors == [], page.errors
-        page.context.close()
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def readers(tabs):
+    """The tab that goes from page to page, per language."""
+    return lambda lang: tabs(lang, "pages")
+
+
+@pytest.fixture(scope="module")
+def ran(tabs):
+    """The runner page, per language, with the sample run (by the keyboard) and its
+    Timeline tab shown; run again if a test left it otherwise."""
+
+    def runner_page(lang: str):
+        page = tabs(lang, "runner")
+        if not page.url.endswith(RUNNER_PAGE):
+            page.goto(page.base + RUNNER_PAGE)
+            page.wait_for_load_state("networkidle")
+        block = page.locator(f'.highlight[data-runner-path="{SAMPLE}"]')
+        shown = block.locator(".runner-timeline svg")
+        if block.get_attribute("data-runner-state") != "done" or not shown.is_visible():
+            run_sample(page, lang)
+            block.locator(".runner-tab").nth(1).click()  # the Timeline tab
+        assert shown.is_visible()
+        return page
+
+    return runner_page
 
 
 def scheme(page) -> str:
@@ -141,14 +177,13 @@ def run_sample(page, lang: str):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_violations_in_either_scheme(readers, lang, path):
-    page = readers(lang)
-    page.goto(page.base + path)
-    page.wait_for_load_state("networkidle")
+def test_no_serious_violations_in_either_scheme(readers, ran, lang, path):
     if path == RUNNER_PAGE:
-        block = run_sample(page, lang)
-        block.locator(".runner-tab").nth(1).click()  # the Timeline tab
-        assert block.locator(".runner-timeline svg").is_visible()
+        page = ran(lang)  # a sample run, its Timeline tab shown
+    else:
+        page = readers(lang)
+        page.goto(page.base + path)
+        page.wait_for_load_state("networkidle")
     found = {}
     for wanted in ("default", "slate"):
         switch_scheme(page, wanted)
@@ -208,14 +243,12 @@ MARKS = """(root) => {
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_timeline_marks_have_contrast_shapes_and_words(readers, lang):
+def test_timeline_marks_have_contrast_shapes_and_words(ran, lang):
     """A run's timeline: each kind of mark stands 3:1 against its background in both
     schemes and differs from the others in shape, not only colour; a screen reader gets
     the whole timeline in sentences of the page's language (the picture's <desc>)."""
-    page = readers(lang)
-    page.goto(page.base + RUNNER_PAGE)
-    block = run_sample(page, lang)
-    block.locator(".runner-tab").nth(1).click()
+    page = ran(lang)
+    block = page.locator(f'.highlight[data-runner-path="{SAMPLE}"]')
     svg = block.locator(".runner-timeline svg")
     assert svg.get_attribute("role") == "img" and svg.get_attribute("aria-label")
     description = svg.locator("desc").text_content()
@@ -239,22 +272,26 @@ def test_timeline_marks_have_contrast_shapes_and_words(readers, lang):
 def focused(page) -> str:
     """What has the keyboard focus: its class and accessible text."""
     return page.evaluate(
-        "(e => `${e.className} ${(e.getAttribute('aria-label') || e.textContent).trim()}`)"
-        "(document.activeElement)"
+        "(e => `<${e.localName}> ${e.className} ${(e.getAttribute('aria-label') || "
+        "e.textContent).trim().slice(0, 60)}`)(document.activeElement)"
     )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_runner_by_keyboard_with_announcements(readers, lang):
+def test_runner_by_keyboard_with_announcements(ran, lang):
     """Every control by keyboard with a visible focus ring; focus goes somewhere sensible
     after Stop and Close; a polite live region says what the run does, in the page's
     language."""
     t = TEXT[lang]
-    page = readers(lang)
-    page.goto(page.base + RUNNER_PAGE)
+    page = ran(lang)
     block = page.locator(f'.highlight[data-runner-path="{SAMPLE}"]')
     live = block.locator(".runner-live")
-    assert live.get_attribute("role") == "status", "a polite live region, there from the start"
+    assert live.get_attribute("role") == "status", "a polite live region"
+    never_run = page.locator(".highlight.runner:not([data-runner-runs])")
+    assert never_run.count() > 0
+    assert never_run.locator(".runner-live[role=status]").count() == never_run.count(), (
+        "each runner has its live region from the start, before its first run"
+    )
     page.evaluate(
         """(el) => { window.heard = [];
             new MutationObserver(() => window.heard.push(el.textContent))
@@ -264,7 +301,7 @@ def test_runner_by_keyboard_with_announcements(readers, lang):
     run_sample(page, lang)
     heard = page.evaluate("window.heard")
     assert any(t["running"] in h for h in heard), heard
-    assert t["exit0"] in heard[-1] and heard[-1].startswith("count_async.py"), heard
+    assert t["exit0"] in heard[-1] and heard[-1].startswith("fetch_async.py"), heard
 
     # Focus stays on Run, with a ring; Tab walks Stop, Reset, Copy, Close, the editor.
     run = block.locator("button.runner-button--run")
@@ -314,8 +351,39 @@ def test_runner_by_keyboard_with_announcements(readers, lang):
     assert run.evaluate("(b) => b === document.activeElement"), focused(page)
     assert t["stopped"] in page.evaluate("window.heard")[-1]
 
-    # Close from the keyboard: the editor goes, focus returns to Run.
+    # Reset (the sample's own code again, for the next test), then Close from the
+    # keyboard: the editor goes, focus returns to Run.
+    block.locator("button.runner-button--reset").click()
     block.locator("button.runner-button--close").focus()
     page.keyboard.press("Enter")
     assert "runner-open" not in block.get_attribute("class")
     assert run.evaluate("(b) => b === document.activeElement"), focused(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_fixes_hold_after_instant_navigation(readers, lang):
+    """Material's instant navigation swaps the page in without loading it, and draws its
+    annotation markers and copy buttons anew: a11y.js names the new markers too and
+    keeps the copy buttons out of the landmarks, and the copy buttons still copy."""
+    page = readers(lang)
+    page.goto(page.base)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.notReloaded = true")
+    page.evaluate(f"document.querySelector('a.md-nav__link[href$=\"{RUNNER_PAGE}\"]').click()")
+    page.wait_for_url(f"**/{RUNNER_PAGE}")
+    page.wait_for_function("document.querySelectorAll('a.md-annotation__index').length > 0")
+    assert page.evaluate("window.notReloaded === true"), "instant navigation, not a page load"
+    names = page.evaluate(
+        "[...document.querySelectorAll('a.md-annotation__index')]"
+        ".map((a) => a.getAttribute('aria-label'))"
+    )
+    word = {"en": "Code annotation ", "zh": "代码注解 "}[lang]
+    assert all(name and name.startswith(word) for name in names), names
+    roles = page.evaluate(
+        "[...document.querySelectorAll('nav.md-code__nav')].map((n) => n.getAttribute('role'))"
+    )
+    assert roles and set(roles) == {"none"}, roles
+    copy = page.locator("button.md-code__button[data-md-type=copy]").first
+    copy.scroll_into_view_if_needed()
+    copy.click()
+    page.locator(".md-dialog.md-dialog--active").wait_for()

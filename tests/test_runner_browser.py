@@ -19,14 +19,14 @@ from asyncdocs.compare import mismatch
 pytestmark = pytest.mark.chromium
 
 PAGE = "tutorial/async-await/"
-SAMPLE = "tutorial/async-await/count_async.py"
-SLOW_SAMPLE = "tutorial/async-await/count_sync.py"
+SAMPLE = "tutorial/async-await/fetch_async.py"
+SLOW_SAMPLE = "tutorial/async-await/fetch_sync.py"
 NEXT_CHAPTER = "tutorial/generators/"
 PYODIDE = "/shared/pyodide/"
 
 TEXT = {
     "en": {
-        "run": "Run count_async.py",
+        "run": "Run fetch_async.py",
         "buttons": ["Stop", "Reset", "Copy", "Close"],
         "exit0": "Exit status 0",
         "running": "Running",
@@ -35,7 +35,7 @@ TEXT = {
         "local": "needs a local Python",
     },
     "zh": {
-        "run": "运行 count_async.py",
+        "run": "运行 fetch_async.py",
         "buttons": ["停止", "重置", "复制", "关闭"],
         "exit0": "退出状态 0",
         "running": "正在运行",
@@ -175,7 +175,7 @@ def test_edit_and_run_again(tabs, lang):
     assert block.locator(".runner-output b, .runner-output script").count() == 0, "text, not HTML"
     stderr = block.locator(".runner-stderr").inner_text()
     assert stderr.startswith("to stderr")
-    assert 'File "count_async.py", line 4, in <module>' in stderr, "the editor's line numbers"
+    assert 'File "fetch_async.py", line 4, in <module>' in stderr, "the editor's line numbers"
     assert "ValueError: boom" in stderr and "_runner_shim" not in stderr
     assert "ValueError" in status
 
@@ -402,11 +402,11 @@ def test_timeline_tab_after_a_run(tabs, lang, tmp_path):
         tab.page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         lanes = lanes_seen(tab.page, root)
         names = [lane["name"] for lane in lanes]
-        assert names[1:] == ["Task-1", "Task-2", "Task-3", "Task-4"], names
+        assert names == ["Task-1", "Task-2", "Task-3", "Task-4"], names  # every print in a task
         assert all(lane["height"] > 10 and lane["width"] > 200 for lane in lanes)
         tops = [lane["top"] for lane in lanes]
         assert tops == sorted(tops) and len(set(tops)) == len(tops), "lanes one under another"
-        assert [lane["runs"] for lane in lanes[2:]] == [2, 2, 2], "each count() runs twice"
+        assert [lane["runs"] for lane in lanes[1:]] == [2, 2, 2], "each download() runs twice"
         legend = tab.page.locator(f"{root} svg text.atl-muted").all_text_contents()
         assert all(word in legend for word in TIMELINE[lang]["legend"])
         fills[scheme] = lanes[1]["fill"]
@@ -425,8 +425,8 @@ def test_pages_show_static_timelines(tabs, lang, caption):
     tab.open()
     figures = tab.page.locator("figure.atl-figure")
     assert figures.count() == 2
-    lanes = lanes_seen(tab.page, 'figure.atl-figure[data-timeline$="count_async.py"]')
-    assert [lane["name"] for lane in lanes][1:] == ["Task-1", "Task-2", "Task-3", "Task-4"]
+    lanes = lanes_seen(tab.page, 'figure.atl-figure[data-timeline$="fetch_async.py"]')
+    assert [lane["name"] for lane in lanes] == ["Task-1", "Task-2", "Task-3", "Task-4"]
     assert caption in figures.nth(1).locator("figcaption").inner_text()
 
 

@@ -72,6 +72,8 @@ def programs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("programs")
     for name, code in (("three_naps.py", THREE_NAPS), ("failures.py", FAILURES)):
         (folder / name).write_text(textwrap.dedent(code), encoding="utf-8")
+    own_loop = textwrap.dedent(OWN_LOOP).replace("FORMAT", str(asynctimeline.FORMAT))
+    (folder / "own_loop.py").write_text(own_loop, encoding="utf-8")
     return folder
 
 
@@ -91,7 +93,7 @@ def cpython_recording(path) -> dict:
 def pyodide_recordings(programs) -> dict[bool, dict[str, dict]]:
     """The known programs under Pyodide, with JSPI and without (both Pyodides at once):
     jspi -> file name -> recording."""
-    files = [str(programs / "three_naps.py"), str(programs / "failures.py")]
+    files = [str(programs / name) for name in ("three_naps.py", "failures.py", "own_loop.py")]
     started = {jspi: pyodide.start_files(files, jspi=jspi) for jspi in (True, False)}
     recordings = {}
     for jspi, harness in started.items():
@@ -337,7 +339,7 @@ def test_the_harness_draws_timelines_without_a_width(tmp_path):
         ),
         (
             "zh",
-            ["fail：从 ", "抛出 ValueError: no", "已取消", "等待：事件", "Task-1 打印了 1 行。"],
+            ["fail：从 ", "抛出 ValueError: no", "已取消", "等待事件", "Task-1 打印了 1 行。"],
         ),
     ],
 )
@@ -361,3 +363,51 @@ def test_svg_outcomes_differ_in_shape_and_are_described(programs, lang, said):
     labels = asynctimeline.LABELS[lang]["ends"]
     for outcome in shapes:
         assert f">{labels[outcome]}</text>" in picture, "the key names each outcome shown"
+
+
+OWN_LOOP = """
+    print("stepped by hand")
+    __timeline__ = {
+        "format": FORMAT,
+        "duration": 0.5,
+        "tasks": [{"id": 1, "name": "toy", "parent": None, "created": 0.0,
+                   "slices": [[0.0, 0.1]], "waits": [], "ended": 0.1,
+                   "outcome": "result", "detail": "None"}],
+        "prints": [[0.05, 1, "stdout", "stepped by hand"]],
+    }
+"""
+
+
+@pytest.mark.parametrize(("version", "used"), [(asynctimeline.FORMAT, True), (0, False)])
+def test_a_program_with_its_own_loop_gives_its_own_recording(tmp_path, version, used):
+    """A program that runs a loop of its own (no asyncio task) may leave its recording in
+    `__timeline__`; it is used if its format is the recorder's, and ignored otherwise."""
+    program = tmp_path / "own_loop.py"
+    program.write_text(textwrap.dedent(OWN_LOOP).replace("FORMAT", str(version)))
+    target = tmp_path / "timeline.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "asynctimeline", "--quiet", "--json", str(target), program.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (proc.returncode, proc.stdout) == (0, "stepped by hand\n")
+    recording = json.loads(target.read_text(encoding="utf-8"))
+    assert recording["program"] == "own_loop.py" and "source_sha256" in recording
+    if used:
+        assert [t["name"] for t in recording["tasks"]] == ["toy"]
+        assert recording["prints"] == [[0.05, 1, "stdout", "stepped by hand"]]
+        assert recording["duration"] == 0.5
+    else:
+        assert recording["tasks"] == []
+        assert [p[1:] for p in recording["prints"]] == [[None, "stdout", "stepped by hand"]]
+
+
+@pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
+def test_a_program_with_its_own_loop_under_pyodide(pyodide_recordings, jspi):
+    """The browser's runner, too, shows the recording a program leaves in `__timeline__`."""
+    recording = pyodide_recordings[jspi]["own_loop.py"]
+    assert [t["name"] for t in recording["tasks"]] == ["toy"]
+    assert recording["prints"] == [[0.05, 1, "stdout", "stepped by hand"]]
+    assert recording["duration"] == 0.5

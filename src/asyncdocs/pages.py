@@ -5,11 +5,16 @@ The rules these functions serve (the tests apply them to every page):
 * every code block is an include of a file under `snippets/` — no Python typed in;
 * every snippet is shown by a page in each language;
 * the two languages' versions of a page include the same files in the same order;
-* both languages have the same pages in the same nav shape.
+* both languages have the same pages in the same nav shape;
+* a link whose text names a page names it by its title
+  ([misnamed_links][asyncdocs.pages.misnamed_links]).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,3 +116,151 @@ def nav_shape(nav: list) -> list:
         ((_, value),) = item.items()
         shape.append(nav_shape(value) if isinstance(value, list) else value)
     return shape
+
+
+# Cross-references: links whose text names a page must use the page's title.
+
+_LINK = re.compile(r'(?<![!\]])\[([^\[\]]+)\]\(([^()\s#]+\.md)(#[^()\s]*)?(?:\s+"[^"]*")?\)')
+_HEADING_ID = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
+_CHAPTER = re.compile(r"^(?:第 ?\d+ ?章|附录 ?[A-Z])[\s\u3000]+")
+_NUMBER = re.compile(r"^(?:\d+|[A-Z])\. ")
+_ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
+_SEPARATORS = ":：,，(（"  # not a space: "Running many" is a cut title, not a short name
+_CODE_SPAN = re.compile(r"(`+)(?!`)(?:[^\n]|\n(?![ \t]*\n))+?(?<!`)\1(?!`)")  # within a paragraph
+SIMILAR = 0.75  # a link text this close to a page's title is meant to be that title
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    """A link from a page's prose to another page of the same language."""
+
+    line: int
+    text: str
+    page: str  # the target, relative to docs/<lang>/
+    anchor: str
+
+
+def links(page: str, text: str) -> list[Link]:
+    """The links to other pages in a page's prose (code blocks and code spans skipped),
+    targets resolved."""
+    lines = text.splitlines()
+    for start, _, body in fences(text):
+        for i in range(start - 1, start + len(body) + 1):
+            if i < len(lines):
+                lines[i] = ""
+    prose = "\n".join(lines)
+    spans = [m.span() for m in _CODE_SPAN.finditer(prose)]
+    found = []
+    for m in _LINK.finditer(prose):
+        if any(a <= m.start() and m.end() <= b for a, b in spans):
+            continue  # link syntax shown as code, not a link
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), m[2]))
+        label = " ".join(m[1].split())
+        found.append(Link(prose.count("\n", 0, m.start()) + 1, label, target, m[3] or ""))
+    return found
+
+
+def nav_titles(nav: list) -> dict[str, str]:
+    """Each page's title in a nav; a section's untitled index page takes the section's."""
+    titles: dict[str, str] = {}
+
+    def walk(items: list, section: str | None) -> None:
+        for item in items:
+            if isinstance(item, str):
+                if section is not None:
+                    titles[item] = section
+                continue
+            ((title, value),) = item.items()
+            if isinstance(value, list):
+                walk(value, title)
+            else:
+                titles[value] = title
+
+    walk(nav, None)
+    return titles
+
+
+def heading(text: str) -> str | None:
+    """A page's first-level heading, without an explicit `{ #id }`."""
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return _HEADING_ID.sub("", line[2:]).strip()
+    return None
+
+
+def _normal(text: str) -> str:
+    text = " ".join(text.split()).strip("*_`“”\"'‘’《》「」")
+    text = _NUMBER.sub("", _CHAPTER.sub("", text))
+    return _ARTICLE.sub("", text).lower()
+
+
+def title_names(title: str, head: str | None) -> set[str]:
+    """The ways a link may name a page: its nav title or its heading (normalised)."""
+    return {_normal(t) for t in (title, head) if t}
+
+
+def names_page(text: str, names: set[str]) -> bool:
+    """Whether a link text is one of a page's names."""
+    return _normal(text) in names
+
+
+def looks_like(text: str, names: set[str]) -> bool:
+    """Whether a link text is close to one of a page's names without being it: a title
+    that drifted. A leading part of a title, cut at a separator, is a short name, not a
+    drift; a single English word ("queue", "pitfalls") or a Chinese word of up to three
+    characters is a topic, not a title."""
+    label = _normal(text)
+    if label in names or (" " not in label and (label.isascii() or len(label) < 4)):
+        return False
+    for name in names:
+        if name.startswith(label) and name[len(label) : len(label) + 1] in tuple(_SEPARATORS):
+            return False
+    return any(difflib.SequenceMatcher(None, label, n).ratio() >= SIMILAR for n in names)
+
+
+def misnamed_links(
+    lang: str,
+    page: str,
+    text: str,
+    names: dict[str, set[str]],
+    english: str | None = None,
+    english_names: dict[str, set[str]] | None = None,
+) -> list[str]:
+    """Links of a page whose text names a page, but not by that page's title.
+
+    `names` maps each page to its [title_names][asyncdocs.pages.title_names]. A link is
+    misnamed when its text is close to its target's title without being it, when its text
+    is the title of another page, or — for a translation, given its English page and the
+    English `english_names` — when the English link at the same place (the same target,
+    counted in order) names its target by title and this one does not.
+    """
+    problems = []
+    mine = links(page, text)
+    for link in mine:
+        own = names.get(link.page)
+        if own is None:
+            continue
+        where = f"docs/{lang}/{page}:{link.line}: [{link.text}]({link.page}{link.anchor})"
+        if looks_like(link.text, own):
+            problems.append(f"{where} is close to, but not, its title: {sorted(own)}")
+        elif not names_page(link.text, own):
+            other = [p for p, n in names.items() if p != link.page and names_page(link.text, n)]
+            if other:
+                problems.append(f"{where} names another page: {other[0]}")
+    if english is None or english_names is None:
+        return problems
+    en_names = english_names
+    theirs = links(page, english)
+    for target in {link.page for link in mine}:
+        ours = [link for link in mine if link.page == target]
+        same = [link for link in theirs if link.page == target]
+        if len(ours) != len(same) or target not in names or target not in en_names:
+            continue
+        for en, tr in zip(same, ours, strict=True):
+            if names_page(en.text, en_names[target]) and not names_page(tr.text, names[target]):
+                problems.append(
+                    f"docs/{lang}/{page}:{tr.line}: [{tr.text}]({tr.page}) — the English page "
+                    f"names this page by its title ([{en.text}]); use its title here too: "
+                    f"{sorted(names[target])}"
+                )
+    return problems

@@ -3,8 +3,8 @@
 Pages show a sample as a fenced block titled with its path, whose body is an include:
 
 ````markdown
-```python title="snippets/tutorial/async-await/count_async.py"
-;--8<-- "tutorial/async-await/count_async.py"
+```python title="snippets/tutorial/async-await/fetch_async.py"
+;--8<-- "tutorial/async-await/fetch_async.py"
 ```
 ````
 

@@ -6,7 +6,7 @@ A snippet with `timeline = true` in its `snippets.toml` gets, beside its `.out`,
 A page shows it where it says
 
 ```markdown
-<!-- timeline: tutorial/patterns/chained.py -->
+<!-- timeline: tutorial/patterns/forecasts.py -->
 ```
 
 as an SVG figure labelled in the page's language. The recording names the hash of the

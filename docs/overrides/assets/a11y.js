@@ -23,11 +23,14 @@
     }
   };
 
-  // Material draws the markers when a page is shown; they arrive as added elements.
+  // Material draws the markers and copy buttons after a page is shown, the first one and
+  // each one instant navigation swaps in: they arrive as added elements. (No `:has()`
+  // in the test: browsers without it would throw on every change.)
+  const DRAWN = ".md-annotation, .md-code__nav";
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && node.matches(".md-annotation, .md-code__nav, :has(.md-annotation, .md-code__nav)")) {
+        if (node.nodeType === Node.ELEMENT_NODE && (node.matches(DRAWN) || node.querySelector(DRAWN))) {
           label(node.parentElement ?? node);
         }
       }

@@ -26,6 +26,28 @@ HOST, PORT = "127.0.0.1", 25300
 STATUSES = {"online", "maintenance", "offline"}
 
 
+# --8<-- [start:load]
+async def load_station(cache: LRUCache, pool, station_id: int) -> tuple[dict | None, bool]:
+    """One station and whether the cache answered; (None, False) if there is no such row.
+
+    A miss notes the key's generation *before* the SELECT. If a notification evicts the
+    key while the query is in flight, `put()` sees a newer generation and refuses the row
+    it read, which may predate the change.
+    """
+    station = cache.get(station_id)
+    if station is not None:
+        return station, True
+    seen = cache.generation(station_id)
+    row = await pool.fetchrow("SELECT * FROM station WHERE id = $1", station_id)
+    if row is None:
+        return None, False
+    cache.put(station_id, dict(row), generation=seen)
+    return dict(row), False
+
+
+# --8<-- [end:load]
+
+
 def create_app() -> Sanic:
     """Build the app: its routes, and the listeners that connect and disconnect."""
     app = Sanic("station_cache", configure_logging=False)  # (1)!
@@ -63,14 +85,10 @@ def create_app() -> Sanic:
     @app.get("/stations/<station_id:int>")
     @profile  # (4)!
     async def get_station(request: Request, station_id: int) -> JSONResponse:
-        station = app.ctx.cache.get(station_id)
-        if station is not None:
-            return json_response({**station, "cached": True})
-        row = await app.ctx.pool.fetchrow("SELECT * FROM station WHERE id = $1", station_id)
-        if row is None:
+        station, cached = await load_station(app.ctx.cache, app.ctx.pool, station_id)  # (5)!
+        if station is None:
             return json_response({"error": f"no station {station_id}"}, status=404)
-        app.ctx.cache.put(station_id, dict(row))  # (5)!
-        return json_response({**row, "cached": False})
+        return json_response({**station, "cached": cached})
 
     @app.put("/stations/<station_id:int>")
     @profile

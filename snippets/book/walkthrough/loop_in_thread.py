@@ -10,7 +10,6 @@ async def report(job: str) -> str:
 
 
 def serve(loop: asyncio.AbstractEventLoop) -> None:
-    asyncio.set_event_loop(loop)
     loop.run_forever()  # (1)!
 
 

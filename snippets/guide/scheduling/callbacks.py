@@ -17,13 +17,13 @@ async def main() -> None:
     loop.call_at(loop.time() + 0.2, note, "call_at(loop.time() + 0.2)")  # (3)!
     loop.call_soon(note, "call_soon, first")
     loop.call_soon(note, "call_soon, second")  # (4)!
-    reminder = loop.call_later(0.4, note, "never printed")
+    reminder = loop.call_later(0.6, note, "never printed")
     loop.call_later(0.1, functools.partial(note, "partial", level="warn"))  # (5)!
     print("main: everything scheduled, nothing has run yet")
     await asyncio.sleep(0.35)
     reminder.cancel()  # (6)!
     print(f"main: reminder cancelled: {reminder.cancelled()}")
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(0.35)  # past the time it was due
 
 
 asyncio.run(main())

@@ -3,8 +3,8 @@
 import asyncio
 import math
 
-INTERVAL = 0.2
-JOB_SECONDS = [0.05, 0.5, 0.05, 0.05]  # the second run is slow
+INTERVAL = 0.4
+JOB_SECONDS = [0.1, 1.0, 0.1, 0.1]  # the second run is slow
 
 
 async def main() -> None:

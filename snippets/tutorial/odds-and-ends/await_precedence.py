@@ -1,4 +1,4 @@
-"""`await` binds tighter than arithmetic and calls of the result; `yield` binds loosely."""
+"""A call binds tighter than `await`, and `await` tighter than arithmetic; `yield` binds loosely."""
 
 import asyncio
 

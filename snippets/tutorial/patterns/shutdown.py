@@ -3,32 +3,32 @@
 import asyncio
 
 
-async def oven(shelf: asyncio.Queue) -> None:
-    for k in range(4):
-        await asyncio.sleep(0.1)
-        await shelf.put(f"loaf {k}")
-    shelf.shutdown()  # (1)!
+async def crane(quay: asyncio.Queue) -> None:
+    for number in range(1, 5):
+        await asyncio.sleep(0.2)
+        await quay.put(f"C{number}")
+    quay.shutdown()  # (1)!
 
 
-async def assistant(number: int, shelf: asyncio.Queue) -> int:
-    sold = 0
+async def truck(name: str, quay: asyncio.Queue) -> int:
+    trips = 0
     while True:
         try:
-            loaf = await shelf.get()
+            box = await quay.get()
         except asyncio.QueueShutDown:  # (2)!
-            print(f"assistant {number}: shelf closed, going home after selling {sold}")
-            return sold
-        print(f"assistant {number} sells {loaf}")
-        await asyncio.sleep(0.15)
-        sold += 1
+            print(f"truck {name}: quay closed, parking after {trips} trips")
+            return trips
+        print(f"truck {name} hauls {box}")
+        await asyncio.sleep(0.3)
+        trips += 1
 
 
 async def main() -> None:
-    shelf: asyncio.Queue = asyncio.Queue()
+    quay: asyncio.Queue = asyncio.Queue()
     async with asyncio.TaskGroup() as tg:
-        tg.create_task(oven(shelf))
-        sellers = [tg.create_task(assistant(n, shelf)) for n in range(2)]
-    print("sold in total:", sum(s.result() for s in sellers))
+        tg.create_task(crane(quay))
+        fleet = [tg.create_task(truck(name, quay)) for name in "xy"]
+    print("containers hauled:", sum(t.result() for t in fleet))
 
 
 asyncio.run(main())

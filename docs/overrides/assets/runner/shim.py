@@ -768,12 +768,13 @@ def _start_timeline():
         _internal_error("starting the timeline", exc)
 
 
-def _stop_timeline():
+def _stop_timeline(namespace):
     global _recorder, _last_timeline
     if _recorder is None:
         return
     try:
         recording = _recorder.stop()
+        asynctimeline.adopt_own(recording, namespace)  # a toy loop's own, in __timeline__
         recording["program"] = _filename
         _last_timeline = json.dumps(recording, ensure_ascii=False)
     except BaseException as exc:
@@ -809,7 +810,7 @@ def run_blocking(code, filename, argv, cwd, lang):
         run_sync(_end())
     except BaseException as exc:
         _internal_error("ending the run", exc)
-    _stop_timeline()
+    _stop_timeline(namespace)
     return result
 
 
@@ -827,7 +828,7 @@ async def run(code, filename, argv, cwd, lang):
         result = _outcome(exc)
     _after_user_code()
     await _end()
-    _stop_timeline()
+    _stop_timeline(namespace)
     return result
 
 
