@@ -68,7 +68,10 @@ Known limits:
   task created outside ``asyncio.run`` runs after the module body (then it is
   cancelled) instead of never, and at module level ``asyncio.gather`` of a
   program loop's tasks says they belong to another loop.  A loop from
-  ``asyncio.new_event_loop()`` is a loop of its own (``_ProgramLoop``).
+  ``asyncio.new_event_loop()`` is a loop of its own (``_ProgramLoop``); a task
+  left pending on it after ``close()`` is reported as destroyed when it is
+  collected during the run, not at the end as CPython's exit reports it, and a
+  task factory does not see the two tasks of ``asyncio.run``'s shutdown.
   Modules imported from elsewhere than the snippet's folder (the standard
   library) stay imported between runs.
 * A ``SystemExit``/``KeyboardInterrupt`` raised in a plain loop callback (not
@@ -304,6 +307,7 @@ class _ProgramLoop(WebLoop):
         self._stopping = None  # run_forever's future, or this run's end (stop())
         self._stop_asked = False
         self._halt = None  # resolved when the current run ends
+        self._on_done = None  # resolves it when the run's task is done
         self._system_exit_handler = _loop._system_exit_handler
         self._keyboard_interrupt_handler = _loop._keyboard_interrupt_handler
         if _recorder is not None:
@@ -385,17 +389,17 @@ class _ProgramLoop(WebLoop):
         # The run ends when the task is done or stop() is called: a future of
         # Pyodide's loop, as a task of another loop cannot be awaited directly.
         self._halt = _loop.create_future()
-        task.add_done_callback(self._end_run)
+        self._on_done = functools.partial(self._end_run, self._halt)
+        task.add_done_callback(self._on_done)
         return task
 
-    def _end_run(self, _=None):
-        if not self._halt.done():
-            self._halt.set_result(None)
+    def _end_run(self, halt, _task=None):
+        if not halt.done():
+            halt.set_result(None)
 
-    @staticmethod
-    def _outcome(task):
+    def _outcome(self, task):
         if not task.done():
-            task.remove_done_callback(task.get_loop()._end_run)
+            task.remove_done_callback(self._on_done)
             raise RuntimeError("Event loop stopped before Future completed.")
         with _ctrl_c():
             return task.result()
@@ -442,7 +446,7 @@ class _ProgramLoop(WebLoop):
             self._stopping.set_result(None)
             self._stopping = None
         elif self._running:  # in run_until_complete: CPython's run ends unfinished
-            self.call_soon(self._end_run)
+            self.call_soon(self._end_run, self._halt)  # this run's, not the next one's
         else:
             self._stop_asked = True
 
