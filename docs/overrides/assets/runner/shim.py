@@ -547,9 +547,8 @@ async def _main_runner(main):
 
 def _asyncio_run(main, *, debug=None, loop_factory=None):
     _check_run(main, jspi_needed=True)
-    return run_sync(
-        _main_runner(main)
-    )  # on Pyodide's loop: a program's own one is never left running
+    # On Pyodide's loop: a loop of the program's own is never left running.
+    return run_sync(_main_runner(main))
 
 
 async def await_run(main, *, debug=None, loop_factory=None):
