@@ -1,11 +1,19 @@
 """How fast the in-page runner is: builds and serves the site, drives headless Chromium.
 
-Run: .venv/bin/python benchmarks/runner.py [RUNS]      (RUNS cold runs, at least 5)
+Run: .venv/bin/python benchmarks/runner.py [RUNS] [--cold-only] [--site DIR]
+     (RUNS cold runs, at least 5; --cold-only measures only the two cold starts below;
+     --site serves an already built site instead of building one)
 
 Each cold run is a new browser context (empty cache, a new tab) on the async-await
 chapter; times are taken inside the page with performance.now(). Prints one table
 (median, min and max over the runs, and the target) and writes the figures to
 benchmarks/results/runner.json.
+
+* bare Pyodide, cold: beside each cold run of the runner, in a new context of the same
+  browser and from the same server, a page whose button starts a bare Pyodide module
+  worker that prints one line: click → that line on the page. The table ends with the
+  ratio of the two medians (the runner's cold start over the bare worker's), target
+  ≤ 1.00: the runner's own files must cost nothing on top of Pyodide;
 
 * editor painted: click on Run → the second animation frame after it (the editor and
   the "Starting Python" line are on screen); no target was set, 100 ms is the usual
@@ -25,8 +33,10 @@ benchmarks/results/runner.json.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
+import shutil
 import socket
 import statistics
 import subprocess
@@ -52,6 +62,7 @@ TARGETS = {  # name: (target, unit); lower is better
     "click → editor painted": (100, "ms"),
     "freeze while loading": (50, "ms"),
     "click → first output, cold": (4000, "ms"),
+    "bare Pyodide worker: click → first line": (4000, "ms"),
     "first output after prefetch": (300, "ms"),
     "re-run overhead": (30, "ms"),
     "re-run of fetch_async.py, beyond its 0.5 s": (30, "ms"),
@@ -147,6 +158,34 @@ AWAITING = (
 )
 CPU_BOUND = 'print("started", flush=True)\nwhile True:\n    pass\n'
 
+# A page with a button that starts a bare Pyodide module worker printing one line, as
+# a page without the runner would; served beside the site (BARE), from the same server.
+BARE = "bench-bare/"
+BARE_PAGE = """<!doctype html>
+<meta charset="utf-8"><title>bare Pyodide worker</title>
+<button id="go">Run</button><pre id="out"></pre>
+<script type="module">
+window.started = new Promise((resolve) => {
+  document.getElementById("go").addEventListener("click", () => {
+    const start = performance.now();
+    const worker = new Worker("./worker.mjs", { type: "module" });
+    worker.addEventListener("message", ({ data }) => {
+      document.getElementById("out").textContent += data;
+      resolve(performance.now() - start);
+    }, { once: true });
+  });
+});
+</script>
+"""
+# Pyodide as distributed: its own python_stdlib.zip (the site serves a compiled one).
+BARE_WORKER = """const indexURL = new URL("../shared/pyodide/", import.meta.url).href;
+const stdLibURL = new URL("./python_stdlib.zip", import.meta.url).href;
+const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+const stdout = (line) => postMessage(line + "\\n");
+const pyodide = await loadPyodide({ indexURL, stdLibURL, stdout });
+pyodide.runPython("print('hello from a bare worker')");
+"""
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -181,9 +220,24 @@ def gzip_kb(folder: Path, urls: list[str]) -> float:
     return total / 1024
 
 
-def cold_run(browser, base: str, folder: Path) -> dict[str, float]:
-    """One fresh tab: bytes before Run, cold run, re-runs, next page, stops."""
-    figures: dict[str, float] = {}
+def bare_cold(browser, base: str) -> float:
+    """A fresh tab on the bare worker's page: click → its first line, in ms."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + BARE)
+    page.wait_for_load_state("networkidle")
+    page.click("#go")
+    took = page.evaluate("window.started")
+    context.close()
+    return took
+
+
+def cold_run(browser, base: str, folder: Path, cold_only: bool = False) -> dict[str, float]:
+    """One fresh tab: bytes before Run, cold run, re-runs, next page, stops; and a
+    cold start of the bare worker in another fresh tab."""
+    figures: dict[str, float] = {
+        "bare Pyodide worker: click → first line": bare_cold(browser, base)
+    }
     context = browser.new_context()
     context.add_init_script("localStorage.setItem('asyncdocs.runner.prefetch', 'intent')")
     page = context.new_page()
@@ -199,6 +253,9 @@ def cold_run(browser, base: str, folder: Path) -> dict[str, float]:
     figures["click → first output, cold"] = cold["first"]
     figures["freeze while loading"] = cold["freeze"]
     figures["click → editor painted"] = cold["shown"]
+    if cold_only:
+        context.close()
+        return figures
 
     reruns = [page.evaluate(TIME_RUN, [SAMPLE, None])["done"] for _ in range(3)]
     figures["re-run of fetch_async.py, beyond its 0.5 s"] = (
@@ -233,22 +290,33 @@ def cold_run(browser, base: str, folder: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    runs = max(5, int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("runs", nargs="?", type=int, default=5)
+    parser.add_argument("--cold-only", action="store_true")
+    parser.add_argument("--site", type=Path, help="a site built for http://127.0.0.1:PORT/")
+    parser.add_argument("--port", type=int, help="the port --site was built for")
+    options = parser.parse_args()
+    runs = max(5, options.runs)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="runner-bench-") as tmp:
-        folder = Path(tmp)
-        port = _free_port()
+        folder = options.site or Path(tmp)
+        port = options.port or _free_port()
         base = f"http://127.0.0.1:{port}/"
-        print(f"building the site into {folder} …", file=sys.stderr)
-        site.build(folder, base)
+        if not options.site:
+            print(f"building the site into {folder} …", file=sys.stderr)
+            site.build(folder, base)
+        (folder / BARE).mkdir(exist_ok=True)
+        (folder / BARE / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+        (folder / BARE / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+        shutil.copy(ROOT / "node_modules/pyodide/python_stdlib.zip", folder / BARE)
         server, base = serve(folder, port)
         results: list[dict[str, float]] = []
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 for i in range(runs):
-                    results.append(cold_run(browser, base, folder))
+                    results.append(cold_run(browser, base, folder, options.cold_only))
                     print(f"run {i + 1}/{runs} done", file=sys.stderr)
                 version = browser.version
                 browser.close()
@@ -264,6 +332,8 @@ def main() -> None:
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
     summary = {}
     for name, (target, unit) in TARGETS.items():
+        if name not in results[0]:
+            continue
         values = [r[name] for r in results]
         median = statistics.median(values)
         ok = "yes" if median <= target else "NO"
@@ -274,6 +344,19 @@ def main() -> None:
             f"{max(values):>9.{digits}f} | ≤ {target:>6} {short:<3} | {ok:<3} |"
         )
         summary[name] = {"unit": unit, "target": target, "values": values, "median": median}
+    ratio = (
+        summary["click → first output, cold"]["median"]
+        / summary["bare Pyodide worker: click → first line"]["median"]
+    )
+    print(
+        f"\nrunner cold start / bare Pyodide worker: {ratio:.2f}× "
+        f"(target ≤ 1.00×: {'yes' if ratio <= 1 else 'NO'})"
+    )
+    summary["cold start ratio, runner / bare worker"] = {
+        "unit": "×",
+        "target": 1.0,
+        "median": ratio,
+    }
     out = ROOT / "benchmarks/results/runner.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"chromium": version, "runs": summary}, indent=2), encoding="utf-8")

@@ -104,14 +104,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--load", choices=["none", *LOADS], default="none")
+    parser.add_argument("--durations", type=int, default=0, help="show the N slowest tests")
     args = parser.parse_args()
+    extra = [f"--durations={args.durations}"] if args.durations else []
     times, failed_runs = [], 0
     env = {**os.environ, "CI": os.environ.get("CI", "true")}
     for i in range(args.runs):
+        before = os.getloadavg()
         with load(args.load):
             start = time.perf_counter()
             proc = subprocess.run(
-                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
@@ -124,9 +127,13 @@ def main() -> None:
         failed_runs += proc.returncode != 0
         print(
             f"run {i + 1} (load: {args.load}): {times[-1]:6.1f} s   {summary}   "
-            f"second runs: {second[1] if second else '?'}",
+            f"second runs: {second[1] if second else '?'}   "
+            f"machine load (1-min average) {before[0]:.1f} before, {os.getloadavg()[0]:.1f} after",
             flush=True,
         )
+        if args.durations:
+            slowest = re.search(r"slowest \d+ durations =+\n(.*?)(?:\n\n|\n=|\Z)", out, re.S)
+            print(slowest[1] if slowest else "(no durations)", flush=True)
         if proc.returncode != 0:
             failures = [ln for ln in out.splitlines() if ln.startswith(("FAILED", "ERROR"))]
             print("".join(f"    {ln}\n" for ln in failures), end="", flush=True)

@@ -34,23 +34,22 @@ and in the browser (Pyodide): download it next to a program and run the command 
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextvars
 import dataclasses
 import functools
-import hashlib
-import html
 import inspect
 import json
 import math
 import os
-import runpy
 import sys
 import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+
+# argparse, hashlib and runpy are imported where the command line needs them: the
+# in-page runner imports this module at every cold start, from source.
 
 __all__ = ["Recorder", "dumps", "record_program", "svg", "text"]
 
@@ -438,6 +437,9 @@ def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | No
         recorder.attach(loop)
         return loop
 
+    import hashlib
+    import runpy
+
     policy_class.new_event_loop = new_event_loop
     sys.argv = [path, *argv]
     sys.path.insert(0, str(Path(path).resolve().parent))
@@ -455,6 +457,14 @@ def record_program(path: str, argv: list[str]) -> tuple[dict, BaseException | No
     recording["program"] = Path(path).name
     recording["source_sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     return recording, error
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def _escape(text: str) -> str:
+    """html.escape without importing html (its entity table costs a cold start)."""
+    return text.translate(_ESCAPES)
 
 
 # -- drawing: labels in the reader's language ------------------------------------
@@ -678,11 +688,12 @@ def _text_width(text: str) -> int:
     return sum(13 if ord(c) > 0x2E80 else 7 for c in text)
 
 
-def _ticks(duration: float) -> list[float]:
-    """Round tick values from 0 to at least `duration`, at most 8 steps."""
+def _ticks(duration: float, steps: int = 6) -> list[float]:
+    """Round tick values from 0 to at least `duration`, about `steps` steps (at most
+    `steps` + 2)."""
     if duration <= 0:
         return [0.0]
-    raw = duration / 6
+    raw = duration / steps
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
     count = math.ceil(duration / step - 1e-9)
@@ -764,9 +775,13 @@ def describe(recording: dict, lang: str = "en") -> str:
     return labels["sentence_sep"].join(sentences)
 
 
-def svg(recording: dict, lang: str = "en") -> str:
+def svg(recording: dict, lang: str = "en", width: int | None = None) -> str:
     """The timeline as an SVG picture: a lane per task with running slices, waits,
-    printed lines and the outcome; hovering shows the details (`<title>`)."""
+    printed lines and the outcome; hovering shows the details (`<title>`).
+
+    `width` (in px) draws it for a box that wide, as on a phone: narrower lane names,
+    a shorter time axis with fewer ticks, the key wrapped over several lines. Without
+    it the time axis is 560 px long."""
     labels = _labels(lang)
     names = _names(recording, lang)
     tasks = {t["id"]: t for t in recording["tasks"]}
@@ -774,13 +789,19 @@ def svg(recording: dict, lang: str = "en") -> str:
     hidden = max(0, len(lanes) - MAX_LANES) + recording.get("tasks_dropped", 0)
     lanes = lanes[:MAX_LANES]
     span = max(recording["duration"], 1e-3)
-    ticks = [t for t in _ticks(span) if t <= span * 1.0001]
-    digits = max(0, min(3, -math.floor(math.log10(ticks[1])))) if len(ticks) > 1 else 1
-    name_width = min(200, 16 + max((_text_width(names[lane]) for lane in lanes), default=42))
-    left, plot, right, top, row = name_width, 560, 24, 30, 26
+    widest = 200 if width is None else max(70, width // 3)
+    name_width = min(widest, 16 + max((_text_width(names[lane]) for lane in lanes), default=42))
+    right, top, row = 24, 30, 26
+    left = name_width
+    plot = 560 if width is None else max(120, width - left - right)
     width = left + plot + right
-    height = top + row * len(lanes) + 34 + (20 if hidden else 0)
-    e = html.escape
+    ticks = [t for t in _ticks(span, min(6, max(2, plot // 55))) if t <= span * 1.0001]
+    digits = max(0, min(3, -math.floor(math.log10(ticks[1])))) if len(ticks) > 1 else 1
+    keep = 26 if widest >= 200 else max(4, (name_width - 16) // 7)  # characters of a name
+    key = _key_layout(recording, lanes, tasks, labels, left, width)
+    key_y = top + row * len(lanes) + 22 + (20 if hidden else 0)
+    height = key_y + key[-1][2] + 12
+    e = _escape
 
     def x(t: float) -> float:
         return round(left + plot * t / span, 2)
@@ -811,7 +832,7 @@ def svg(recording: dict, lang: str = "en") -> str:
         mid = y + row / 2
         parts.append(f'<g class="atl-lane" data-task="{"" if lane is None else lane}">')
         label = names[lane]
-        shown = label if len(label) <= 26 else label[:25] + "…"
+        shown = label if len(label) <= keep else label[: keep - 1] + "…"
         parts.append(
             f'<text class="atl-name" x="{left - 10}" y="{mid + 4}" text-anchor="end">'
             f"<title>{e(label)}</title>{e(shown)}</text>"
@@ -863,44 +884,58 @@ def svg(recording: dict, lang: str = "en") -> str:
                 f'<rect class="atl-hit" x="{px - 5}" y="{mid - 13}" width="10" height="26"/></g>'
             )
         parts.append("</g>")
-    legend_y = top + row * len(lanes) + 22
     if hidden:
         parts.append(
-            f'<text class="atl-muted" x="{left}" y="{legend_y}">'
+            f'<text class="atl-muted" x="{left}" y="{key_y - 20}">'
             f"{e(labels['more'].format(n=hidden))}</text>"
         )
-        legend_y += 20
-    lx = left
-    for cls, shape, word in (
-        ("atl-run", "rect", labels["running"]),
-        ("atl-wait", "rect", labels["waiting"]),
-        ("atl-print", "path", labels["printed"]),
-    ):
-        if shape == "rect":
+    for (kind, word), lx, dy in key:
+        legend_y = key_y + dy
+        if kind in ("atl-run", "atl-wait"):
             parts.append(
-                f'<rect class="{cls} atl-key" x="{lx}" y="{legend_y - 9}" width="14" height="10" '
-                'rx="2"/>'
+                f'<rect class="{kind} atl-key" x="{lx}" y="{legend_y - 9}" width="14" '
+                'height="10" rx="2"/>'
             )
-        else:
-            parts.append(f'<path class="{cls} atl-key" d="M{lx + 3} {legend_y - 8}h8l-4 6z"/>')
+        elif kind == "atl-print":
+            parts.append(f'<path class="{kind} atl-key" d="M{lx + 3} {legend_y - 8}h8l-4 6z"/>')
+        else:  # how a task ended: outcomes differ in shape as well as colour
+            parts.append(_end_mark(kind, lx + 7, legend_y - 4, key=True) + "</g>")
         parts.append(f'<text class="atl-muted" x="{lx + 20}" y="{legend_y}">{e(word)}</text>')
-        lx += 40 + _text_width(word)
-    # Outcomes differ in shape as well as colour; the key shows those in the picture.
-    for outcome in ("result", "exception", "cancelled", "pending"):
-        if not any(tasks[lane]["outcome"] == outcome for lane in lanes if lane is not None):
-            continue
-        word = labels["ends"][outcome]
-        parts.append(_end_mark(outcome, lx + 7, legend_y - 4, key=True) + "</g>")
-        parts.append(f'<text class="atl-muted" x="{lx + 20}" y="{legend_y}">{e(word)}</text>')
-        lx += 40 + _text_width(word)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _key_layout(recording, lanes, tasks, labels, left, width) -> list:
+    """The key under the lanes: ((kind, word), x, line offset) for each entry, from the
+    lanes' left edge, on as many lines as the width needs (the outcomes in the picture
+    only)."""
+    entries = [
+        ("atl-run", labels["running"]),
+        ("atl-wait", labels["waiting"]),
+        ("atl-print", labels["printed"]),
+    ]
+    entries += [
+        (outcome, labels["ends"][outcome])
+        for outcome in ("result", "exception", "cancelled", "pending")
+        if any(tasks[lane]["outcome"] == outcome for lane in lanes if lane is not None)
+    ]
+    start = left if width >= 480 else 8  # a narrow picture uses its whole width
+    layout, lx, dy = [], start, 0
+    for entry in entries:
+        size = 40 + _text_width(entry[1])
+        if lx > start and lx + size - 20 > width:
+            lx, dy = start, dy + 18
+        layout.append((entry, lx, dy))
+        lx += size
+    return layout
 
 
 # -- command line ----------------------------------------------------------------
 
 
 def main(args: list[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m asynctimeline",
         description="Run an asyncio program and show when each of its tasks ran.",

@@ -366,7 +366,9 @@ TIMELINE = {
 def lanes_seen(page, root: str) -> list[dict]:
     """The timeline lanes under `root` as drawn: name, box, and whether they show."""
     return page.evaluate(
-        """(root) => [...document.querySelectorAll(`${root} .atl-lane`)].map((lane) => {
+        """(root) => [...document.querySelectorAll(`${root} .atl-lane`)]
+            .filter((lane) => lane.getBoundingClientRect().width > 0)  // the shown picture
+            .map((lane) => {
             const box = lane.getBoundingClientRect();
             const name = lane.querySelector(".atl-name");
             const shown = [...name.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
@@ -426,3 +428,212 @@ def test_pages_show_static_timelines(tabs, lang, caption):
     lanes = lanes_seen(tab.page, 'figure.atl-figure[data-timeline$="fetch_async.py"]')
     assert [lane["name"] for lane in lanes] == ["Task-1", "Task-2", "Task-3", "Task-4"]
     assert caption in figures.nth(1).locator("figcaption").inner_text()
+
+
+# In the page: what sticks out of its box, for the runner views of a block (and the
+# page's first timeline figure, and every local-only box): [description, overflow px].
+OVERFLOWS = """(rel) => {
+  const block = document.querySelector(`.highlight[data-runner-path="${rel}"]`);
+  const edge = block.getBoundingClientRect().right + 0.5;
+  const found = [];
+  const inside = (el, what) => {
+    if (!el || el.offsetParent === null) return;
+    const right = el.getBoundingClientRect().right;
+    if (right > edge) found.push([what, right - edge]);
+  };
+  const fits = (el, what) => {
+    if (el && el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      found.push([what + " scrolls", el.scrollWidth - el.clientWidth]);
+  };
+  const buttons = block.querySelectorAll(".runner-controls button:not([hidden])");
+  for (const b of buttons) inside(b, b.textContent);
+  inside(block.querySelector(".runner-editor"), "editor");
+  inside(block.querySelector(".runner-hint"), "hint");
+  fits(block.querySelector(".runner-output"), "output");
+  fits(block.querySelector(".runner-timeline .atl-box"), "timeline");
+  inside(block.querySelector(".runner-timeline svg"), "timeline picture");
+  for (const box of document.querySelectorAll("figure.atl-figure .atl-box")) fits(box, "figure");
+  for (const local of document.querySelectorAll(".runner-local")) fits(local, "local-only box");
+  return found;
+}"""
+
+# In the page: the time axis of the block's timeline as drawn: tick values (seconds) and
+# whether each label is inside the visible box.
+AXIS = """(rel) => {
+  const block = document.querySelector(`.highlight[data-runner-path="${rel}"]`);
+  const box = block.querySelector(".runner-timeline .atl-box").getBoundingClientRect();
+  const lane = block.querySelector(".runner-timeline .atl-lane").getBoundingClientRect();
+  return [...block.querySelectorAll(".runner-timeline svg > text.atl-muted")]
+    .filter((t) => t.getBoundingClientRect().bottom < lane.top)
+    .map((t) => {
+      const r = t.getBoundingClientRect();
+      return [parseFloat(t.textContent), r.left >= box.left - 0.5 && r.right <= box.right + 0.5];
+    });
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_runner_view_fits_a_phone_and_a_tablet(tabs, lang, tmp_path):
+    """At 390 px and 768 px: toolbar, editor, output and the whole timeline of a 1.2 s
+    run (its time axis to the end) stay inside the page; so do the page's timeline
+    figures and its local-only boxes."""
+    tab = tabs(lang)
+    page = tab.page
+    try:
+        for width in (390, 768):
+            page.set_viewport_size({"width": width, "height": 844})  # CSS follows at once
+            tab.open()
+            block = tab.block(SLOW_SAMPLE)
+            _, _, kind = tab.run(block)
+            assert kind == "done"
+            block.locator(".runner-tab").nth(1).click()
+            assert page.evaluate(OVERFLOWS, SLOW_SAMPLE) == [], width
+            axis = page.evaluate(AXIS, SLOW_SAMPLE)
+            assert all(shown for _, shown in axis), axis
+            assert max(value for value, _ in axis) >= 1.0, axis  # the run took 1.2 s
+            block.screenshot(path=tmp_path / f"{lang}-{width}.png")
+        tab.open("tutorial/event-loop/")  # its local-only boxes, at 768 px then 390 px
+        for width in (768, 390):
+            page.set_viewport_size({"width": width, "height": 844})
+            assert page.evaluate(OVERFLOWS, "tutorial/event-loop/old_style.py") == [], width
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
+        tab.open()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_copy_button_leaves_the_code_alone(tabs, lang):
+    """Material's copy button sits in the filename bar, clear of a long first line."""
+    tab = tabs(lang)
+    tab.open()
+    block = tab.block(SLOW_SAMPLE)
+    if "runner-open" in (block.get_attribute("class") or ""):
+        block.locator("button.runner-button--close").click()
+    block.hover()
+    boxes = tab.page.evaluate(
+        """(rel) => {
+          const block = document.querySelector(`.highlight[data-runner-path="${rel}"]`);
+          const rect = (el) => { const r = el.getBoundingClientRect();
+                                 return [r.left, r.top, r.right, r.bottom]; };
+          const range = document.createRange();
+          range.selectNodeContents(block.querySelector("pre > code"));
+          return {copy: rect(block.querySelector(".md-code__button")),
+                  bar: rect(block.querySelector(":scope > .filename")),
+                  run: rect(block.querySelector(".runner-button--run")),
+                  code: [...range.getClientRects()].map((r) => [r.left, r.top, r.right, r.bottom])};
+        }""",
+        SLOW_SAMPLE,
+    )
+
+    def overlap(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    copy = boxes["copy"]
+    assert copy[2] > copy[0], "the copy button is there"
+    assert boxes["bar"][1] <= copy[1] and copy[3] <= boxes["bar"][3], "inside the bar"
+    assert not overlap(copy, boxes["run"])
+    assert not any(overlap(copy, line) for line in boxes["code"])
+
+
+def open_editor(tab, rel: str = SAMPLE):
+    """The block's editor, open on the sample's own code (after one run), in a freshly
+    loaded page: no undo history from earlier tests."""
+    tab.open()
+    tab.page.reload()
+    block = tab.block(rel)
+    tab.run(block)
+    return block
+
+
+EDITOR_STATE = """(block) => {
+  const ta = block.querySelector("textarea");
+  return {value: ta.value, start: ta.selectionStart, end: ta.selectionEnd,
+          view: block.querySelector(".runner-editor__view").textContent,
+          runs: Number(block.dataset.runnerRuns || 0),
+          busy: block.hasAttribute("data-runner-busy")};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chinese_input_method_in_the_editor(tabs, lang):
+    """Composition (as an input method types 你好 from "nihao") leaves the text, the caret
+    and the highlighted copy right, and Ctrl+Enter while composing runs nothing."""
+    tab = tabs(lang)
+    tab.open()
+    block = tab.block()
+    if "runner-open" not in (block.get_attribute("class") or ""):
+        tab.run(block)  # opens the editor
+    block.locator("button.runner-button--reset").click()
+    page = tab.page
+    textarea = block.locator("textarea")
+    code = textarea.input_value()
+    line_end = code.index("\n", code.index('print(f"{clock()}  got {path}")'))
+    at = line_end - len('")')  # inside the string, after "{path}"
+    textarea.focus()
+    page.evaluate("([ta, at]) => ta.setSelectionRange(at, at)", [textarea.element_handle(), at])
+    cdp = page.context.new_cdp_session(page)
+    state = lambda: page.evaluate(EDITOR_STATE, block.element_handle())  # noqa: E731
+    runs = state()["runs"]
+    for typed in ("n", "ni", "nih", "niha", "nihao", "你好"):
+        cdp.send(
+            "Input.imeSetComposition",
+            {"text": typed, "selectionStart": len(typed), "selectionEnd": len(typed)},
+        )
+        now = state()
+        assert now["value"] == code[:at] + typed + code[at:]
+        assert now["start"] == now["end"] == at + len(typed), "the caret stays after it"
+        assert now["view"] == now["value"] + "\n ", "the highlighted copy follows"
+    page.keyboard.press("Control+Enter")  # mid-composition: nothing may run
+    for kind in ("rawKeyDown", "keyUp"):  # the input method's own Enter (key code 229)
+        cdp.send(
+            "Input.dispatchKeyEvent",
+            {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 229},
+        )
+    cdp.send("Input.insertText", {"text": "你好"})  # which commits the candidate
+    now = state()
+    assert now["value"] == code[:at] + "你好" + code[at:], "no character lost or doubled"
+    assert now["start"] == now["end"] == at + 2
+    assert now["view"] == now["value"] + "\n "
+    assert now["runs"] == runs and not now["busy"], "Ctrl+Enter during composition ran"
+    page.keyboard.press("Control+Enter")  # composition over: now it runs
+    _, _, kind = tab.finish(block, runs)
+    assert kind == "done"
+    assert "got /news你好" in block.locator(".runner-output").inner_text()
+    cdp.detach()
+
+
+def test_undo_and_redo_after_tab_enter_and_reset(tabs):
+    """Ctrl+Z walks back through Enter's auto-indent, Tab, Shift+Tab and Reset exactly;
+    Ctrl+Shift+Z walks forward again."""
+    tab = tabs("en")
+    block = open_editor(tab)
+    page = tab.page
+    textarea = block.locator("textarea")
+    state = lambda: page.evaluate(EDITOR_STATE, block.element_handle())  # noqa: E731
+    code = textarea.input_value()
+    at = code.index(":\n", code.index("async def main()")) + 1  # end of "async def main():"
+    textarea.focus()
+    page.evaluate("([ta, at]) => ta.setSelectionRange(at, at)", [textarea.element_handle(), at])
+    seen = [state()["value"]]
+    for key in ("Enter", "Tab", "Shift+Tab", "Shift+Tab", "Enter"):
+        page.keyboard.press(key)
+        seen.append(state()["value"])
+    assert seen[1] == code[:at] + "\n    " + code[at:], "Enter indents after a colon"
+    assert seen[2] == code[:at] + "\n        " + code[at:], "Tab adds four spaces"
+    assert seen[3] == seen[1], "Shift+Tab takes them away"
+    assert seen[4] == code[:at] + "\n" + code[at:]
+    assert seen[5] == code[:at] + "\n\n" + code[at:]
+    block.locator("button.runner-button--reset").click()
+    assert state()["value"] == code
+    textarea.focus()
+    page.keyboard.press("Control+z")
+    assert state()["value"] == seen[-1], "Reset is undone"
+    for expected in reversed(seen[:-1]):
+        page.keyboard.press("Control+z")
+        assert state()["value"] == expected
+        assert state()["view"] == expected + "\n "
+    for expected in seen[1:]:
+        page.keyboard.press("Control+Shift+z")
+        assert state()["value"] == expected
+    page.keyboard.press("Control+Shift+z")
+    assert state()["value"] == code, "and Reset is redone"

@@ -2,9 +2,16 @@
 
 Each case is a throwaway file run by the Node harness (the engine the page uses), with
 and without JSPI, all in one Pyodide, so a case also proves the next run is clean.
+
+The CPYTHON cases are reader programs whose output under Pyodide must be what this
+CPython prints for them: corners of asyncio's API where the runner's single browser
+loop once showed through.
 """
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
@@ -37,6 +44,114 @@ CASES = {
     ),
     "bad_result.py": "import _runner_shim\n\n_runner_shim._outcome = lambda exc: object()\n",
 }
+CPYTHON = {
+    # A loop made by hand closes: is_closed() said False after close().
+    "closed_loop.py": (
+        "import asyncio\n\n\n"
+        "async def answer():\n"
+        "    await asyncio.sleep(0.01)\n"
+        "    return 42\n\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "print(loop.is_running(), loop.is_closed())\n"
+        "print(loop.run_until_complete(answer()))\n"
+        "loop.close()\n"
+        "print(loop.is_closed())\n"
+        "for refused in (loop.run_forever, lambda: loop.call_soon(print)):\n"
+        "    try:\n"
+        "        refused()\n"
+        "    except RuntimeError as error:\n"
+        "        print(error)\n"
+        "print(asyncio.run(asyncio.sleep(0.01, 'asyncio.run still works')))\n"
+    ),
+    # run_forever() until a callback calls stop(), on a loop of the program's own.
+    "run_forever.py": (
+        "import asyncio\n\n\n"
+        "def tick(loop, n):\n"
+        "    print('tick', n, asyncio.get_running_loop() is loop)\n"
+        "    if n == 3:\n"
+        "        loop.stop()\n"
+        "    else:\n"
+        "        loop.call_later(0.01, tick, loop, n + 1)\n\n\n"
+        "def main():\n"
+        "    loop = asyncio.new_event_loop()\n"
+        "    loop.call_soon(tick, loop, 1)\n"
+        "    loop.run_forever()\n"
+        "    print('stopped; running:', loop.is_running())\n"
+        "    loop.close()\n\n\n"
+        "main()\n"
+    ),
+    # The runner's own task (asyncio.run's driver) was one of all_tasks(): 5, not 4.
+    "all_tasks.py": (
+        "import asyncio\n\n\n"
+        "async def nap(n):\n"
+        "    await asyncio.sleep(0.01 * n)\n\n\n"
+        "async def main():\n"
+        "    tasks = [asyncio.create_task(nap(n)) for n in range(3)]\n"
+        "    print(len(asyncio.all_tasks()))\n"
+        "    print(sorted(task.get_name() for task in asyncio.all_tasks()))\n"
+        "    await asyncio.gather(*tasks)\n"
+        "    print(asyncio.all_tasks() == {asyncio.current_task()})\n\n\n"
+        "asyncio.run(main())\n"
+    ),
+    # A loop that is not running runs nothing, while another one runs or the module
+    # sleeps: its callbacks and tasks waited for its own run (they ran at once).
+    "idle_loop.py": (
+        "import asyncio\nimport time\n\n"
+        "a = asyncio.new_event_loop()\n"
+        "b = asyncio.new_event_loop()\n"
+        'b.call_soon(print, "b\'s callback")\n'
+        'a.call_soon(print, "a\'s callback")\n'
+        "time.sleep(0.05)\n"
+        "print('after the sleep')\n"
+        "a.run_until_complete(asyncio.sleep(0.01))\n"
+        "print('a ran')\n"
+        "b.run_until_complete(asyncio.sleep(0))\n"
+        "print('b ran')\n"
+        "a.close()\n"
+        "b.close()\n"
+    ),
+    # stop() inside run_until_complete ends the run unfinished (it was ignored); the
+    # task finishes in the next run; a closed loop refuses create_task before making
+    # a task (one was made, then reported destroyed); a task left pending on a closed
+    # loop made the runner fail cancelling it.
+    "stopped_run.py": (
+        "import asyncio\n\n\n"
+        "async def stopper():\n"
+        "    asyncio.get_running_loop().stop()\n"
+        "    await asyncio.sleep(0.02)\n"
+        "    return 'finished later'\n\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "task = loop.create_task(stopper())\n"
+        "try:\n"
+        "    loop.run_until_complete(task)\n"
+        "except RuntimeError as error:\n"
+        "    print(error, task.done())\n"
+        "print(loop.run_until_complete(task))\n"
+        "loop.call_soon(loop.stop)\n"
+        "loop.call_soon(loop.stop)  # twice: the next run is not stopped by it\n"
+        "loop.run_forever()\n"
+        "print(loop.run_until_complete(asyncio.sleep(0.01, 'next run')))\n"
+        "left = loop.create_task(asyncio.sleep(10))\n"
+        "loop.run_until_complete(asyncio.sleep(0))\n"
+        "loop.close()\n"
+        "coro = asyncio.sleep(0)\n"
+        "try:\n"
+        "    loop.create_task(coro)\n"
+        "except RuntimeError as error:\n"
+        "    print(error)\n"
+        "    coro.close()\n"
+        "left._log_destroy_pending = False  # CPython reports it at exit, after the end\n"
+    ),
+    # asyncio.run's shutdown makes two tasks in CPython: the second run's main is Task-4.
+    "run_twice.py": (
+        "import asyncio\n\n\n"
+        "async def main():\n"
+        "    print(asyncio.current_task().get_name())\n\n\n"
+        "asyncio.run(main())\n"
+        "asyncio.run(main())\n"
+    ),
+}
+CASES = CPYTHON | CASES  # before the cases that break the shim for good
 EXPECTED = {
     "eager.py": ("ok", None, "start 1\ncreated Task-2\n2\nstart 3\nstart 2\nold-style Task-3 6\n"),
     "after_eager.py": ("ok", None, "clean\n"),
@@ -53,14 +168,29 @@ def runs(tmp_path_factory) -> dict[str, dict[str, dict]]:
         def __init__(self, name):
             self.rel, self.args = str(folder / name), ()
 
+    for name in CPYTHON:  # what CPython prints, for the tests to compare with
+        done = subprocess.run(
+            [sys.executable, name],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=60,
+        )
+        (folder / f"{name}.cpython").write_text(done.stdout, encoding="utf-8")
+
     started = {
         mode: pyodide.start([Case(n) for n in CASES], jspi=mode == "jspi")
         for mode in ("jspi", "no-jspi")
     }
-    return {
+    results = {
         mode: {k.rsplit("/", 1)[1]: v for k, v in pyodide.finish(ps, timeout=120).items()}
         for mode, ps in started.items()
     }
+    results["cpython"] = {
+        name: (folder / f"{name}.cpython").read_text(encoding="utf-8") for name in CPYTHON
+    }
+    return results
 
 
 @pytest.mark.parametrize("mode", ["jspi", "no-jspi"])
@@ -78,3 +208,11 @@ def test_the_engine_reports_its_own_failure_instead_of_crashing(runs, mode):
     assert "TypeError" in broke["output"]
     # The harness ran every case to its end: each has a result line.
     assert runs[mode]["bad_result.py"]["exception"] == "RunnerError"
+
+
+@pytest.mark.parametrize("mode", ["jspi", "no-jspi"])
+@pytest.mark.parametrize("name", sorted(CPYTHON))
+def test_asyncio_corners_print_what_cpython_prints(runs, mode, name):
+    run = runs[mode][name]
+    assert run["status"] == "ok", run["output"]
+    assert run["output"] == runs["cpython"][name]

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from conftest import ROOT, copy_tree_for_build, scratch_build
 
 from asyncdocs import pages
+from asyncdocs.stdlib import compiled_stdlib
 
 # What loads a resource (as opposed to linking to a page).
 LOADING_ATTRS = {
@@ -68,6 +69,9 @@ def test_both_languages_build(built_site):
         assert (site_dir / lang / "index.html").exists()
         assert (site_dir / lang / "tutorial/async-await/index.html").exists()
     assert 'lang="zh' in (site_dir / "zh/index.html").read_text(encoding="utf-8")
+    # The runner's Python loads its standard library compiled (asyncdocs.stdlib).
+    served = (site_dir / "shared/pyodide/python_stdlib.zip").read_bytes()
+    assert served == compiled_stdlib().read_bytes()
 
 
 def lychee(path: Path) -> subprocess.CompletedProcess:

@@ -291,6 +291,38 @@ def test_svg_has_a_lane_per_task_and_labels(programs, lang, words):
     assert "sleep(0.3)" in picture, "a wait says what it waits for"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [300, 340, 390, 720])
+def test_svg_drawn_for_a_width_fits_it(programs, lang, width):
+    """Drawn for a phone's box, the whole picture fits: lanes, the time axis to the
+    program's end, the key (wrapped); nothing drawn beyond the width."""
+    recording = cpython_recording(programs / "three_naps.py")
+    picture = asynctimeline.svg(recording, lang, width=width)
+    root = ET.fromstring(picture)
+    assert root.get("viewBox").split()[2] == str(width)
+    ticks = [t for t in root if t.tag.endswith("text") and re.match(r"[\d.]+ ", t.text or "")]
+    assert len(ticks) >= 2
+    assert float(ticks[-1].text.split()[0]) >= recording["duration"] / 2
+    xs = [float(e.get("x")) for e in root.iter() if e.get("x") is not None]
+    widths = [float(e.get("width")) for e in root.iter() if e.get("width") and e is not root]
+    assert max(xs) < width and max(widths) < width
+    assert picture.count('class="atl-lane"') == 4
+
+
+def test_the_harness_draws_timelines_without_a_width(tmp_path):
+    """engine.timelineSvg(timeline, lang): no width given is the site's usual size."""
+    program = tmp_path / "nap.py"
+    program.write_text("import asyncio\n\nasyncio.run(asyncio.sleep(0.01))\n", encoding="utf-8")
+    done = subprocess.run(
+        ["node", str(pyodide.HARNESS), "--svg", "zh", str(program)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    line = json.loads(done.stdout)
+    assert line["status"] == "ok" and line["svg"].startswith("<svg"), done.stderr[-2000:]
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [

@@ -9,7 +9,7 @@
   `extra.untranslated`; the build fails (strict mode) when that list is out of date.
 * **Self-hosted browser assets** — files from `node_modules` (Mermaid) are copied
   into the built site, so nothing is loaded from a CDN.
-* **Shared folder** — the Pyodide runtime of the in-page runner (13.5 MB) is copied
+* **Shared folder** — the Pyodide runtime of the in-page runner (15.1 MB) is copied
   once into a folder all languages share, `site/shared/`, next to `site/en/` and
   `site/zh/`; `python -m asyncdocs build` says where through the environment variable
   `ASYNCDOCS_SHARED_DIR`. A site built or served alone (`mkdocs serve -f mkdocs.yml`)
@@ -28,6 +28,8 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from asyncdocs.stdlib import compiled_stdlib
 
 log = logging.getLogger("mkdocs.hooks.asyncdocs")
 
@@ -50,7 +52,8 @@ SHARED_FILES = {
     )
 }
 """node_modules file → where it goes in the shared folder: the five files of Pyodide
-that the runner's worker fetches (no packages: the samples use the standard library)."""
+that the runner's worker fetches (no packages: the samples use the standard library).
+`python_stdlib.zip` is served compiled: see `asyncdocs.stdlib`."""
 
 SHARED_DIR_ENV = "ASYNCDOCS_SHARED_DIR"
 """Environment variable naming the shared folder; unset, it is `shared/` in the site."""
@@ -159,4 +162,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise FileNotFoundError(
                 f"{src} is missing: run `npm ci` (the Makefile does it for you)"
             )
+        if source == "pyodide/python_stdlib.zip":
+            src = compiled_stdlib()
         copy_if_changed(src, dest)

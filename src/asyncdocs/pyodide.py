@@ -19,6 +19,7 @@ from asyncdocs.compare import mismatch, tidy, timing_only
 from asyncdocs.manifest import Snippet
 from asyncdocs.runner import exit_problem
 from asyncdocs.site import ROOT
+from asyncdocs.stdlib import compiled_stdlib
 
 HARNESS = ROOT / "tests/pyodide/run_snippets.mjs"
 JSPI_FLAG = "--experimental-wasm-stack-switching"
@@ -70,6 +71,7 @@ def _start(
     if not node:
         raise RuntimeError("Node.js ≥ 20 is needed to run snippets under Pyodide (see README)")
     cmd = [node, *([JSPI_FLAG] if jspi else []), str(HARNESS), "--spec", "-"]
+    cmd += ["--stdlib", str(compiled_stdlib())]
     if not timeline:
         cmd.append("--no-timeline")
     if barrier:

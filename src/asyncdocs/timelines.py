@@ -28,6 +28,10 @@ import asynctimeline
 from asyncdocs import runner
 from asyncdocs.manifest import Snippet
 
+PHONE_WIDTH = 320
+"""The width (px) a figure's second picture is drawn for: what a 360 px wide phone
+leaves for it; runner.css shows that one on screens narrower than 600 px."""
+
 MARKER = re.compile(r"<!--\s*timeline:\s*(?P<rel>[\w./-]+\.py)\s*-->")
 """How a page asks for a snippet's timeline."""
 
@@ -98,9 +102,11 @@ def figure(snippet: Snippet, lang: str) -> str:
     caption = CAPTION.get(lang, CAPTION["en"]).format(
         name=snippet.path.name, python=recording["python"]
     )
+    # Drawn twice: for the page's width, and to fit a phone's (the stylesheet shows one).
     return (
         f'<figure class="atl-figure" data-timeline="{html.escape(snippet.rel)}">'
-        f'<div class="atl-box">{asynctimeline.svg(recording, lang)}</div>'
+        f'<div class="atl-box atl-wide">{asynctimeline.svg(recording, lang)}</div>'
+        f'<div class="atl-box atl-narrow">{asynctimeline.svg(recording, lang, PHONE_WIDTH)}</div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
 

@@ -2,7 +2,7 @@
 //
 //   node [--experimental-wasm-stack-switching] tests/pyodide/run_snippets.mjs \
 //        [--lang en|zh] [--timeout SECONDS] [--svg en|zh] [--no-timeline] [--barrier DIR:N]
-//        [--spec SPEC.json] [FILE ...]
+//        [--stdlib ZIP] [--spec SPEC.json] [FILE ...]
 //
 // --spec names a JSON file ("-" for stdin) holding an array of
 //   {"path": "snippets/x.py", "argv": ["--n", "3"]}      (argv optional)
@@ -15,6 +15,8 @@
 // the same path) by its bare name, as `cd DIR && python NAME` would: __file__
 // and its traceback frames say NAME.
 // --no-timeline runs without recording task timelines (the benchmark compares).
+// --stdlib loads Python's standard library from ZIP, as the site serves it compiled
+// (asyncdocs.stdlib), instead of Pyodide's own python_stdlib.zip.
 // --barrier DIR:N makes N harnesses started together wait for each other to load;
 // with --share they then share out the jobs they were all given: each runs the next
 // job no harness of its kind (JSPI or not) has claimed yet (a file in DIR says so).
@@ -53,13 +55,14 @@ try {
       "no-timeline": { type: "boolean" },
       barrier: { type: "string" },
       share: { type: "boolean" },
+      stdlib: { type: "string" },
     },
   });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);
 }
-const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline, barrier, share } = args.values;
+const { lang, timeout, spec, svg: svgLang, "no-timeline": noTimeline, barrier, share, stdlib } = args.values;
 const jobs = [
   ...(spec ? JSON.parse(readFileSync(spec === "-" ? 0 : spec, "utf8")) : []),
   ...args.positionals.map((path) => ({ path })),
@@ -76,6 +79,7 @@ let engine;
 try {
   engine = await createEngine({
     loadPyodide,
+    stdLibURL: stdlib && resolve(stdlib),
     shim: readFileSync(join(runnerDir, "shim.py"), "utf8"),
     timeline: readFileSync(join(root, "src/asynctimeline.py"), "utf8"),
     log,

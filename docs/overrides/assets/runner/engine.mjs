@@ -13,7 +13,8 @@
 //     lang: "en",           // or "zh": the language of RunLocallyError's message
 //     onStdout: (text) => ..., onStderr: (text) => ...,  // chunks as written
 //   });
-//   engine.timelineSvg(timeline, "en");  // the run's task timeline drawn as SVG markup
+//   engine.timelineSvg(timeline, "en", 360);  // the run's task timeline as SVG markup,
+//                                             // drawn for a box 360 px wide (optional)
 //   engine.cancel();  // resolves with the cancelled run's result
 //   engine.jspi;      // true where the JS engine has WebAssembly stack switching
 //
@@ -34,6 +35,7 @@ const SHIM_DIR = "/runner";
  * @param {object} options
  * @param {Function} options.loadPyodide  loadPyodide from pyodide.mjs
  * @param {string} [options.indexURL]  where Pyodide's files are (default: next to pyodide.mjs)
+ * @param {string} [options.stdLibURL]  where python_stdlib.zip is (default: in indexURL)
  * @param {string | (() => Promise<string>)} [options.shim]  source of shim.py, or a loader
  *   of it (default: fetch shim.py next to this file)
  * @param {string | (() => Promise<string>)} [options.timeline]  source of asynctimeline.py,
@@ -44,16 +46,18 @@ const SHIM_DIR = "/runner";
 export async function createEngine({
   loadPyodide,
   indexURL,
+  stdLibURL,
   shim = () => fetch(new URL("./shim.py", import.meta.url)).then((r) => r.text()),
   timeline = () => fetch(new URL("./asynctimeline.py", import.meta.url)).then((r) => r.text()),
   log = (text) => console.warn(text),
 }) {
+  // The runner's own files load while Pyodide does (they are needed only after it).
+  const sources = Promise.all([shim, timeline].map((file) => (typeof file === "function" ? file() : file)));
+  sources.catch(() => {}); // a failure is reported below, once Pyodide is loaded
   // A fixed hash seed, as the site's records are made with: set order and the
   // like do not change from one page load to the next.
-  const pyodide = await loadPyodide({ indexURL, stdout: log, stderr: log, env: { PYTHONHASHSEED: "0" } });
-  const [source, recorder] = await Promise.all(
-    [shim, timeline].map((file) => (typeof file === "function" ? file() : file)),
-  );
+  const pyodide = await loadPyodide({ indexURL, stdLibURL, stdout: log, stderr: log, env: { PYTHONHASHSEED: "0" } });
+  const [source, recorder] = await sources;
 
   let current = null; // the callbacks of the run in progress
   let running = null; // its promise
@@ -156,9 +160,11 @@ export async function createEngine({
       running = execute(code, options);
       return running;
     },
-    /** Draw a run's timeline (its `timeline` string) as SVG, labelled in `lang`. */
-    timelineSvg(timeline, lang = "en") {
-      return timeline && !fatal ? runner.timeline_svg(timeline, lang) : null;
+    /** Draw a run's timeline (its `timeline` string) as SVG, labelled in `lang`, to fit
+     *  a box `width` px wide (by default the site's usual size). */
+    timelineSvg(timeline, lang = "en", width = null) {
+      // undefined, not null, for no width: Python gets None (null would be jsnull).
+      return timeline && !fatal ? runner.timeline_svg(timeline, lang, width ? Math.round(width) : undefined) : null;
     },
     /** Cancel the run in progress (pending tasks, time.sleep); resolves with its result. */
     cancel() {

@@ -25,6 +25,9 @@ JS engine has JSPI, ``run(...)`` where it has not, and cancels a run with
   suspends on a JS timer (``interrupt()`` cuts it short), elsewhere, as in a
   task, it is Pyodide's busy wait, which holds the event loop as CPython does
   (in a worker it freezes only the worker);
+* ``asyncio.new_event_loop()`` gives a loop of the program's own, running only
+  in its ``run_until_complete``/``run_forever``, closed by ``close()``;
+  ``asyncio.all_tasks()`` shows the program's tasks, not the runner's;
 * tasks, callbacks and timers a run leaves behind are cancelled when it ends;
   tasks are named Task-1, Task-2... per run, as in a fresh CPython; a task
   factory the snippet sets (``asyncio.eager_task_factory``...) is called as
@@ -59,10 +62,16 @@ Known limits:
   next ``await``; only terminating the worker stops such code.
 * With JSPI, ``loop.run_until_complete`` inside a task fails with Pyodide's
   stack-switching error, where CPython says the loop is already running.
-* There is one event loop, Pyodide's WebLoop, "running" even at module level:
-  ``asyncio.new_event_loop()`` returns it, ``asyncio.get_event_loop()`` works
-  where CPython 3.14 would raise, and a task created outside ``asyncio.run``
-  runs after the module body (then it is cancelled) instead of never.
+* ``asyncio.run`` uses Pyodide's WebLoop, which is "running" even at module
+  level: ``asyncio.get_event_loop()`` works where CPython 3.14 would raise (and
+  returns that loop even after ``asyncio.set_event_loop(loop)``), a
+  task created outside ``asyncio.run`` runs after the module body (then it is
+  cancelled) instead of never, and at module level ``asyncio.gather`` of a
+  program loop's tasks says they belong to another loop.  A loop from
+  ``asyncio.new_event_loop()`` is a loop of its own (``_ProgramLoop``); a task
+  left pending on it after ``close()`` is reported as destroyed when it is
+  collected during the run, not at the end as CPython's exit reports it, and a
+  task factory does not see the two tasks of ``asyncio.run``'s shutdown.
   Modules imported from elsewhere than the snippet's folder (the standard
   library) stay imported between runs.
 * A ``SystemExit``/``KeyboardInterrupt`` raised in a plain loop callback (not
@@ -72,6 +81,7 @@ Known limits:
 import ast
 import asyncio
 import builtins
+import contextlib
 import functools
 import gc
 import importlib
@@ -253,12 +263,206 @@ WebLoop.create_future = lambda self: PyodideFuture(loop=self)
 # Reprs and reports say <Task ...> and <Future ...> as in CPython.
 PyodideTask.__name__ = PyodideTask.__qualname__ = "Task"
 PyodideFuture.__name__ = PyodideFuture.__qualname__ = "Future"
-# There is one loop: "new" loops are it (WebLoop.close() does nothing).
-WebLoopPolicy.new_event_loop = lambda self: _loop
+_orig_all_tasks = asyncio.all_tasks
+
+
+def _all_tasks(loop=None):
+    """The program's tasks only: the runner's own (asyncio.run's driver, the module
+    body's task without JSPI) are not the program's, and CPython has none of them.
+    Those the run created are also counted from its own list: with JSPI, asyncio's
+    misses those made in a call that stack switching has since left."""
+    if loop is None:
+        loop = asyncio.get_running_loop()
+    ours = {task for task in _tasks if task.get_loop() is loop and not task.done()}
+    return {task for task in _orig_all_tasks(loop) if task not in _infra} | ours
+
+
+asyncio.all_tasks = asyncio.tasks.all_tasks = _all_tasks
 # SystemExit/KeyboardInterrupt from a task step: the task holds it for whoever
 # awaits it; WebLoop would throw it into JS.
 _loop._system_exit_handler = lambda code: None
 _loop._keyboard_interrupt_handler = lambda: None
+
+
+class _ProgramLoop(WebLoop):
+    """A loop the program makes with ``asyncio.new_event_loop()``.
+
+    It schedules on the browser's timers like Pyodide's loop, with CPython's
+    lifecycle: it runs only inside ``run_until_complete`` (which blocks through
+    ``run_sync`` with JSPI, and is awaited where the rewrite put it without):
+    a callback that falls due while it is not running waits for its next run;
+    ``stop()`` ends a run as in CPython; ``close()`` closes it for good, and a
+    closed loop refuses new work with CPython's "Event loop is closed"; closing
+    drops its pending callbacks, so a task left pending is destroyed as in CPython.
+    """
+
+    def __init__(self):
+        running = asyncio._get_running_loop()
+        super().__init__()  # makes itself the running loop: undo that
+        asyncio._set_running_loop(running)
+        self._closed = False
+        self._running = False
+        self._own_handles = weakref.WeakSet()
+        self._held = []  # (when, handle): due while the loop was not running
+        self._stopping = None  # run_forever's future, or this run's end (stop())
+        self._stop_asked = False
+        self._halt = None  # resolved when the current run ends
+        self._on_done = None  # resolves it when the run's task is done
+        self._system_exit_handler = _loop._system_exit_handler
+        self._keyboard_interrupt_handler = _loop._keyboard_interrupt_handler
+        if _recorder is not None:
+            _recorder.attach(self)
+
+    def is_running(self):
+        return self._running
+
+    def is_closed(self):
+        return self._closed
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+
+    def _check_runnable(self):
+        self._check_closed()
+        if self._running:
+            raise RuntimeError("This event loop is already running")
+        if _in_user_task():
+            raise RuntimeError("Cannot run the event loop while another loop is running")
+
+    def close(self):
+        if self._running:
+            raise RuntimeError("Cannot close a running event loop")
+        if self._closed:
+            return
+        self._closed = True
+        self._held.clear()
+        for handle in list(self._own_handles):
+            handle.cancel()
+
+    def create_task(self, coro, **kwargs):
+        self._check_closed()  # before the task exists, as in CPython
+        return super().create_task(coro, **kwargs)
+
+    def call_later(self, delay, callback, *args, context=None):
+        self._check_closed()
+        if delay < 0:
+            raise ValueError("Can't schedule in the past")
+        handle = asyncio.Handle(callback, args, self, context=context)
+        self._own_handles.add(handle)
+        self._schedule(self.time() + delay, handle)
+        return handle
+
+    def _schedule(self, when, handle):
+        """On the browser's timers while the loop runs; held for its next run otherwise."""
+        if self._running:
+            super().call_later(max(0, when - self.time()), self._fire, when, handle)
+        else:
+            self._held.append((when, handle))
+
+    def _fire(self, when, handle):
+        if not handle.cancelled():
+            if self._running:
+                handle._run()
+            else:  # the run ended before the timer fired: due in the next one
+                self._held.append((when, handle))
+
+    def _install_running_loop(self):  # a timer firing between runs leaves it not running
+        if self._running:
+            super()._install_running_loop()
+
+    def _install_asyncgen_hooks(self):
+        if self._running:
+            super()._install_asyncgen_hooks()
+
+    def _start(self, future):
+        self._check_runnable()
+        self._running = True
+        try:
+            held, self._held = self._held, []
+            for when, handle in held:  # in order: the run's own task steps after them
+                self._schedule(when, handle)
+            task = asyncio.ensure_future(future, loop=self)
+        except BaseException:
+            self._running = False
+            raise
+        # The run ends when the task is done or stop() is called: a future of
+        # Pyodide's loop, as a task of another loop cannot be awaited directly.
+        self._halt = _loop.create_future()
+        self._on_done = functools.partial(self._end_run, self._halt)
+        task.add_done_callback(self._on_done)
+        return task
+
+    def _end_run(self, halt, _task=None):
+        if not halt.done():
+            halt.set_result(None)
+
+    def _outcome(self, task):
+        if not task.done():
+            task.remove_done_callback(self._on_done)
+            raise RuntimeError("Event loop stopped before Future completed.")
+        with _ctrl_c():
+            return task.result()
+
+    def run_until_complete(self, future):
+        self._check_runnable()
+        if not can_run_sync():  # the rewrite did not reach this call
+            raise _unavailable("no_jspi")
+        task = self._start(future)
+        running = asyncio._get_running_loop()
+        try:
+            with _ctrl_c():
+                run_sync(self._halt)
+        finally:
+            self._running = False
+            asyncio._set_running_loop(running)
+        return self._outcome(task)
+
+    async def await_until_complete(self, future):
+        """run_until_complete as the rewrite awaits it, from a task of Pyodide's loop."""
+        task = self._start(future)
+        try:
+            await self._halt
+        finally:
+            self._running = False
+        return self._outcome(task)
+
+    def run_forever(self):
+        """Until ``stop()``: a future that stop() resolves stands for the loop's run."""
+        self.run_until_complete(self._stopper())
+
+    async def await_forever(self):
+        await self.await_until_complete(self._stopper())
+
+    def _stopper(self):
+        self._stopping = self.create_future()
+        if self._stop_asked:  # stop() before run_forever(): CPython runs one round
+            self.call_soon(self.stop)
+        self._stop_asked = False
+        return self._stopping
+
+    def stop(self):
+        if self._stopping is not None and not self._stopping.done():
+            self._stopping.set_result(None)
+            self._stopping = None
+        elif self._running:  # in run_until_complete: CPython's run ends unfinished
+            self.call_soon(self._end_run, self._halt)  # this run's, not the next one's
+        else:
+            self._stop_asked = True
+
+
+@contextlib.contextmanager
+def _ctrl_c():
+    """A run that ``interrupt()`` cancelled ends as Ctrl-C would end it."""
+    try:
+        yield
+    except asyncio.CancelledError:
+        if _interrupted:
+            raise KeyboardInterrupt from None
+        raise
+
+
+WebLoopPolicy.new_event_loop = lambda self: _ProgramLoop()
 
 
 def _plain_callback(callback, _may_syncify=False):
@@ -280,7 +484,9 @@ def _in_user_task():
 
 
 def _pending_user_tasks():
-    return [t for t in _tasks if not t.done()]
+    """Pending tasks of this run; those of a loop the program closed stay as they are
+    (closing dropped their callbacks: they are destroyed pending, as in CPython)."""
+    return [t for t in _tasks if not t.done() and not t.get_loop().is_closed()]
 
 
 async def _cancel_all(patience=None):
@@ -332,12 +538,16 @@ async def _main_runner(main):
         raise
     finally:
         await _cancel_all()
+        # CPython's Runner.close() runs shutdown_asyncgens() and
+        # shutdown_default_executor() as two tasks: the next one made is Task-N+3.
+        next(_task_numbers), next(_task_numbers)
         await _loop.shutdown_asyncgens()
         _loop._asyncgens_shutdown_called = False  # the loop lives on for the next asyncio.run
 
 
 def _asyncio_run(main, *, debug=None, loop_factory=None):
     _check_run(main, jspi_needed=True)
+    # On Pyodide's loop: a loop of the program's own is never left running.
     return run_sync(_main_runner(main))
 
 
@@ -349,7 +559,16 @@ async def await_run(main, *, debug=None, loop_factory=None):
 
 async def await_until_complete(loop, future):
     """What ``loop.run_until_complete(...)`` is rewritten to without JSPI."""
+    if isinstance(loop, _ProgramLoop):
+        return await loop.await_until_complete(future)
     return await asyncio.ensure_future(future, loop=loop)
+
+
+async def await_forever(loop):
+    """What ``loop.run_forever()`` is rewritten to without JSPI."""
+    if isinstance(loop, _ProgramLoop):
+        return await loop.await_forever()
+    return loop.run_forever()  # Pyodide's loop: returns at once, as it always did
 
 
 _pyodide_sleep = time.sleep  # busy-waits when run_sync is unavailable
@@ -448,6 +667,8 @@ class _Awaitify(ast.NodeTransformer):
                 return "run"
             if func.attr == "run_until_complete":
                 return "until"
+            if func.attr == "run_forever" and not call.args:
+                return "forever"
         return None
 
     def visit_FunctionDef(self, node):
@@ -470,12 +691,10 @@ class _Awaitify(ast.NodeTransformer):
             return node
         if kind == "run":
             node = ast.copy_location(ast.Call(_helper("await_run"), node.args, node.keywords), node)
-        elif kind == "until":
+        elif kind in ("until", "forever"):
+            helper = "await_until_complete" if kind == "until" else "await_forever"
             node = ast.copy_location(
-                ast.Call(
-                    _helper("await_until_complete"), [node.func.value, *node.args], node.keywords
-                ),
-                node,
+                ast.Call(_helper(helper), [node.func.value, *node.args], node.keywords), node
             )
         self.changed = True
         return ast.copy_location(ast.Await(node), node)
@@ -593,6 +812,9 @@ async def _end():
     for handle in list(_handles):
         handle.cancel()
     gc.collect()  # finalizers ("never awaited", "never retrieved") report in this run
+    for task in list(_tasks):  # pending on a loop the program closed, still referenced:
+        if not task.done():  # CPython reports it at exit; here it would in the next run
+            task._log_destroy_pending = False
 
 
 def _ours(coro):
@@ -633,9 +855,10 @@ def last_timeline():
     return _last_timeline
 
 
-def timeline_svg(recording, lang):
-    """A timeline from ``last_timeline()`` drawn as SVG, labelled in ``lang``."""
-    return asynctimeline.svg(json.loads(recording), lang)
+def timeline_svg(recording, lang, width=None):
+    """A timeline from ``last_timeline()`` drawn as SVG, labelled in ``lang``, for a box
+    ``width`` px wide (None: the site's usual size)."""
+    return asynctimeline.svg(json.loads(recording), lang, width=int(width) if width else None)
 
 
 def run_blocking(code, filename, argv, cwd, lang):

@@ -6,8 +6,9 @@
 //
 // Messages in (from runner.js):
 //   {type: "init", indexURL}            load Pyodide from indexURL (ends in "/")
-//   {type: "run", id, code, filename, argv, dir, files: [{name, url}], lang}
-//                                       queued; may come while Pyodide loads
+//   {type: "run", id, code, filename, argv, dir, files: [{name, url}], lang, width}
+//                                       queued; may come while Pyodide loads; width:
+//                                       the timeline's box in px (a phone's is narrow)
 //   {type: "cancel", id}                cancel that run (like Ctrl-C), or drop it
 //                                       if it has not started
 // Messages out:
@@ -25,8 +26,6 @@
 // FLUSH_CHARS waiting), and capped at LIMIT characters a run
 // (stderr gets ERROR_ROOM more, so a traceback after a flood still shows); what
 // is cut is counted in `dropped`.
-
-import { createEngine } from "./engine.mjs";
 
 const LIMIT = 200_000;
 const ERROR_ROOM = 20_000;
@@ -48,6 +47,7 @@ addEventListener("message", ({ data }) => {
   if (data.type === "init") loading = init(data);
   else if (data.type === "run") {
     waiting += 1;
+    for (const { url } of data.files ?? []) bytesOf(url); // fetched while Python loads
     work = work.then(() => run(data));
   } else if (data.type === "cancel") {
     if (data.id === current) engine?.cancel();
@@ -55,11 +55,33 @@ addEventListener("message", ({ data }) => {
   }
 });
 
+/** The text of a file beside this one; its fetch starts at once. */
+function textOf(name) {
+  return fetch(new URL(name, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return response.text();
+  });
+}
+
 async function init({ indexURL }) {
   const start = performance.now();
+  // The runner's own files are fetched beside Pyodide's, not after them.
+  const shim = textOf("./shim.py");
+  const timeline = textOf("./asynctimeline.py");
+  for (const file of [shim, timeline]) file.catch(() => {}); // createEngine reports it
   try {
-    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-    engine = await createEngine({ loadPyodide, indexURL, log: (text) => console.debug(text) });
+    // engine.mjs is imported beside pyodide.mjs, not before it as a static import would.
+    const [{ loadPyodide }, { createEngine }] = await Promise.all([
+      import(new URL("pyodide.mjs", indexURL).href),
+      import("./engine.mjs"),
+    ]);
+    engine = await createEngine({
+      loadPyodide,
+      indexURL,
+      shim: () => shim,
+      timeline: () => timeline,
+      log: (text) => console.debug(text),
+    });
     // A first run is slower (about 0.1 s: code paths seen for the first time); have
     // it now if no reader is waiting (a prefetch), so their first Run is quick.
     if (waiting === 0) await engine.run(WARM_UP, { filename: "warm_up.py", cwd: HOME });
@@ -141,7 +163,7 @@ function bytesOf(url) {
   return fetched.get(url);
 }
 
-async function run({ id, code, filename, argv = [], dir = "main", files = [], lang = "en" }) {
+async function run({ id, code, filename, argv = [], dir = "main", files = [], lang = "en", width = null }) {
   waiting -= 1;
   if (cancelled.delete(id)) return; // the page has moved on already
   await loading;
@@ -176,7 +198,7 @@ async function run({ id, code, filename, argv = [], dir = "main", files = [], la
   output.flush();
   let timeline = null;
   try {
-    timeline = engine.timelineSvg(result.timeline, lang);
+    timeline = engine.timelineSvg(result.timeline, lang, width);
   } catch (error) {
     console.debug(`no timeline: ${error?.message ?? error}`);
   }
