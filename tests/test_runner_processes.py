@@ -3,6 +3,7 @@ backends, as the book's server samples use them."""
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 import pytest
@@ -242,3 +243,38 @@ def test_a_server_that_ignores_signals_times_out(tmp_path):
     )
     result = run_async(runner.run(snippets["stubborn.py"]))
     assert result.returncode is None
+
+
+def test_a_client_that_hangs_after_its_server_ended_times_out_alone(tmp_path):
+    """The snippet's timeout ends its hung client too, and the run reports a timeout: no
+    error escapes (which would lose the results of every other snippet run with it)."""
+    snippets = folder(
+        tmp_path,
+        """
+        ["server.py"]
+        browser = false
+        needs = ["network"]
+        clients = ["client.py"]
+        timeout = 1
+
+        ["client.py"]
+        browser = false
+        run = false
+
+        ["other.py"]
+        browser = false
+        """,
+        server='print("ready", flush=True)\n',
+        client=f"""
+        import os, pathlib, time
+        pathlib.Path({str(tmp_path / "client.pid")!r}).write_text(str(os.getpid()))
+        time.sleep(30)
+        """,
+        other='print("still here")\n',
+    )
+    results = run_async(runner.run_many([snippets["server.py"], snippets["other.py"]]))
+    assert results["server.py"].returncode is None, "timed out"
+    assert results["other.py"].output == "still here\n"
+    pid = int((tmp_path / "client.pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

@@ -135,7 +135,13 @@ async def _drive(
             break
         started = time.perf_counter()
         run = await _python(client, workdir, env, asyncio.subprocess.STDOUT)
-        client_out, _ = await run.communicate()
+        try:
+            client_out, _ = await run.communicate()
+        except asyncio.CancelledError:  # the snippet's timeout: no client outlives it
+            with contextlib.suppress(ProcessLookupError):
+                run.kill()
+            await run.wait()
+            raise
         clients[client] = (client_out, run.returncode, time.perf_counter() - started)
         if run.returncode:
             text = client_out.decode(errors="replace")
@@ -198,7 +204,8 @@ async def run(
                         out = out[0]
                 returncode: int | None = proc.returncode
             except TimeoutError:
-                proc.kill()
+                with contextlib.suppress(ProcessLookupError):  # it ended; a client of it hung
+                    proc.kill()
                 out = (await proc.stdout.read()) if not proc.stdout.at_eof() else b""
                 await proc.wait()
                 returncode = None
