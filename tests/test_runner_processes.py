@@ -274,6 +274,11 @@ def test_a_client_that_hangs_after_its_server_ended_times_out_alone(tmp_path):
     )
     results = run_async(runner.run_many([snippets["server.py"], snippets["other.py"]]))
     assert results["server.py"].returncode is None, "timed out"
+    assert results["server.py"].output == "ready\n[still waiting for its client client.py]\n"
+    assert runner.problem(results["server.py"]) == (
+        "server.py: timed out after 1.0 s, having printed:\n"
+        "ready\n[still waiting for its client client.py]\n"
+    )
     assert results["other.py"].output == "still here\n"
     pid = int((tmp_path / "client.pid").read_text())
     with pytest.raises(ProcessLookupError):

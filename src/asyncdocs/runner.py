@@ -113,11 +113,12 @@ async def _drive(
     workdir: Path,
     env: dict[str, str],
     clients: dict[str, tuple[bytes, int | None, float]],
+    out: bytearray,
 ) -> bytes:
-    """Read the snippet's output; after its first line run its clients (their output,
-    status and time go into `clients`), then send its signals. Returns all it printed
-    (plus a note for each client that failed)."""
-    out = bytearray()
+    """Read the snippet's output into `out`; after its first line run its clients
+    (their output, status and time go into `clients`), then send its signals. Returns all
+    it printed (plus a note for each client that failed). If it times out, `out` holds
+    what it printed so far and a note of the client it was waiting for."""
     first_line = asyncio.Event()
 
     async def read() -> None:
@@ -138,6 +139,7 @@ async def _drive(
         try:
             client_out, _ = await run.communicate()
         except asyncio.CancelledError:  # the snippet's timeout: no client outlives it
+            out.extend(f"[still waiting for its client {client}]\n".encode())
             with contextlib.suppress(ProcessLookupError):
                 run.kill()
             await run.wait()
@@ -192,9 +194,10 @@ async def run(
                 stderr=asyncio.subprocess.STDOUT,
             )
             clients: dict[str, tuple[bytes, int | None, float]] = {}
+            printed = bytearray()  # a driven snippet's output so far
             if snippet.clients or snippet.signals:
                 proc.stdin.close()
-                work = _drive(proc, snippet, workdir, full_env, clients)
+                work = _drive(proc, snippet, workdir, full_env, clients, printed)
             else:
                 work = proc.communicate((snippet.stdin or "").encode())
             try:
@@ -206,7 +209,8 @@ async def run(
             except TimeoutError:
                 with contextlib.suppress(ProcessLookupError):  # it ended; a client of it hung
                     proc.kill()
-                out = (await proc.stdout.read()) if not proc.stdout.at_eof() else b""
+                rest = (await proc.stdout.read()) if not proc.stdout.at_eof() else b""
+                out = bytes(printed) + rest
                 await proc.wait()
                 returncode = None
             seconds = time.perf_counter() - start
@@ -289,7 +293,7 @@ async def run_many(
 def exit_problem(snippet: Snippet, returncode: int | None, output: str) -> str | None:
     """Why a run ended the wrong way (timed out, failed, or failed differently), or None."""
     if returncode is None:
-        return f"timed out after {snippet.timeout} s"
+        return f"timed out after {snippet.timeout} s, having printed:\n{output}"
     if snippet.raises is None:
         return None if returncode == 0 else f"exited with status {returncode}:\n{output}"
     last = output.rstrip().rpartition("\n")[2]
