@@ -44,6 +44,10 @@ def need_debian(path: str, package: str) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    runner.let_children_take_ctrl_c()  # even when the suite itself runs in the background
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Note which snippets the selected tests are about, so `-k tutorial/patterns` runs
     only those (the session fixture below runs every selected snippet at once)."""

@@ -100,6 +100,16 @@ async def _service(name: str, workdir: Path, env: dict[str, str]) -> AsyncIterat
         await _stop(proc)
 
 
+def let_children_take_ctrl_c() -> None:
+    """Make the snippets this process starts stop on SIGINT, as at a terminal.
+
+    A shell starts a background job (`make test &`) with SIGINT ignored, and children
+    inherit that: a sample that stops on Ctrl-C (KeyboardInterrupt) would then never
+    stop, and time out. Call it from the main thread before running snippets."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 async def _stop(proc: asyncio.subprocess.Process) -> None:
     if proc.returncode is None:
         with contextlib.suppress(ProcessLookupError):  # it may have exited meanwhile
