@@ -4,6 +4,7 @@ backends, as the book's server samples use them."""
 from __future__ import annotations
 
 import os
+import signal
 import textwrap
 
 import pytest
@@ -278,3 +279,35 @@ def test_a_client_that_hangs_after_its_server_ended_times_out_alone(tmp_path):
     pid = int((tmp_path / "client.pid").read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_ctrl_c_reaches_a_snippet_even_when_the_tests_ignore_it(tmp_path):
+    """Run in the background by a shell (`pytest ... &`), the tests ignore SIGINT, and so
+    would every process they start: a sample that stops on `KeyboardInterrupt` (the toy
+    loop's echo server) then never stopped and timed out. The snippet gets the default
+    back, as in a reader's terminal."""
+    snippets = folder(
+        tmp_path,
+        """
+        ["counter.py"]
+        browser = false
+        needs = ["signals"]
+        signals = ["SIGINT"]
+        timeout = 5
+        """,
+        counter="""
+        import time
+        try:
+            print("ready", flush=True)
+            time.sleep(4)
+        except KeyboardInterrupt:
+            print("stopped by Ctrl-C")
+        """,
+    )
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = run_async(runner.run(snippets["counter.py"]))
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert (result.returncode, result.output) == (0, "ready\nstopped by Ctrl-C\n")
+    assert result.seconds < 3

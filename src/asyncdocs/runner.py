@@ -73,12 +73,39 @@ class ServiceError(RuntimeError):
     """A service a snippet needs did not start."""
 
 
+def _default_signals() -> None:
+    """In a snippet's process, before it starts: SIGINT and SIGQUIT act as they do in a
+    terminal, whatever the tests' own process ignores."""
+    for sig in (signal.SIGINT, signal.SIGQUIT):
+        signal.signal(sig, signal.SIG_DFL)
+
+
+def _signal_reset() -> dict:
+    """Extra arguments for starting a snippet's process (and its services and clients).
+
+    A process started in the background by a non-interactive shell (`pytest ... &`, a CI
+    step, `nohup`) ignores SIGINT, and every process it starts inherits that. Python then
+    installs no `KeyboardInterrupt` handler, so a sample that stops on Ctrl-C by catching
+    `KeyboardInterrupt` (the toy loop's echo server) would never stop when the tests send
+    it SIGINT, and would time out. So in that case the snippet's process gets the default
+    dispositions back, as a reader's terminal gives them."""
+    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    ignored = ignored or signal.getsignal(signal.SIGQUIT) is signal.SIG_IGN
+    return {"preexec_fn": _default_signals} if ignored and os.name == "posix" else {}
+
+
 async def _python(
     name: str, workdir: Path, env: dict[str, str], stderr: int
 ) -> asyncio.subprocess.Process:
     """`python name` in the run's folder, its output piped (stderr: PIPE or STDOUT)."""
     return await asyncio.create_subprocess_exec(
-        sys.executable, name, cwd=workdir, env=env, stdout=asyncio.subprocess.PIPE, stderr=stderr
+        sys.executable,
+        name,
+        cwd=workdir,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=stderr,
+        **_signal_reset(),
     )
 
 
@@ -190,6 +217,7 @@ async def run(
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.STDOUT,
+                **_signal_reset(),
             )
             clients: dict[str, tuple[bytes, int | None, float]] = {}
             if snippet.clients or snippet.signals:
