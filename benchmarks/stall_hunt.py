@@ -2,15 +2,16 @@
 CPython with random pauses in its event loop, and name those whose output differs from
 the record in anything but durations.
 
-    .venv/bin/python benchmarks/stall_hunt.py [--pause 0.25] [--seeds 4] [FILTER ...]
+    .venv/bin/python benchmarks/stall_hunt.py [--pause 0.15] [--seeds 4] [FILTER ...]
 
 A pause of up to `--pause` seconds comes before 30 % of the loop's iterations, the way a
-busy machine (or Pyodide on one) holds a loop up. A sample that keeps 0.2 s between the
-events that decide its order survives pauses of 0.25 s; one that relies on a 50 ms gap
-does not. FILTER keeps samples whose path contains it. Samples that need Python 3.12+
-are skipped (they run under Pyodide only). A reported sample may still be a false alarm
-when its output depends on garbage collection (the pauses are injected through `runpy`,
-which keeps the module alive a little longer): read the output it shows.
+busy machine (or Pyodide on one) holds a loop up; several pauses can fall on one chain
+of sleeps. A sample that keeps 0.2 s between the events that decide its order survives
+pauses of 0.15 s; one that relies on a 50 ms or 100 ms gap soon does not. FILTER keeps
+samples whose path contains it. Samples that need Python 3.12+ are skipped (they run
+under Pyodide only). A reported sample may still be a false alarm when its output
+depends on garbage collection (the pauses are injected through `runpy`, which keeps the
+module alive a little longer): read the output it shows.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def text_of(output: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pause", type=float, default=0.25, help="longest pause, seconds")
+    parser.add_argument("--pause", type=float, default=0.15, help="longest pause, seconds")
     parser.add_argument("--seeds", type=int, default=4, help="runs per sample")
     parser.add_argument("filters", nargs="*")
     args = parser.parse_args()
