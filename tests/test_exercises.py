@@ -129,3 +129,27 @@ def test_structure_helpers_see_where_a_call_sits():
     assert [c.lineno for c in program.calls("time.sleep", inside_async=False)] == [4]
     assert program.awaits("join") and not program.awaits("get")
     assert program.uses("asyncio.TaskGroup") and not program.uses("asyncio.gather")
+
+
+@pytest.mark.parametrize("mode", ["jspi", "no-jspi"])
+def test_checks_give_the_same_verdicts_under_pyodide(mode, outcomes, tmp_path):
+    """The Check button runs the same checks in Pyodide: for every exercise, the
+    solution, the starter and each wrong solution get the verdicts CPython gives."""
+    from asyncdocs import pyodide
+
+    harnesses = {}
+    for key in outcomes:
+        rel, name, lang = key
+        if lang != "en" and name != "solution.py":
+            continue
+        exercise = next(e for e in EXERCISES if e.rel == rel)
+        folder = tmp_path / rel / name.replace("/", "-") / lang
+        harnesses[key] = exercises.pyodide_folder(exercise, exercise.program(name), lang, folder)
+    runs = pyodide.run_files(harnesses.values(), jspi=(mode == "jspi"), timeline=False)
+    for key, harness in harnesses.items():
+        run = runs[str(harness)]
+        assert run["status"] == "ok", run["output"]
+        got = exercises.pyodide_results(run)
+        assert set(got) == set(outcomes[key].results), (key, run["output"])
+        failed = {n for n, r in got.items() if not r["passed"]}
+        assert failed == outcomes[key].failed(), (key, got)

@@ -92,3 +92,42 @@ async def run(exercise: Exercise, program: Path, lang: str = "en", limit: float 
 async def run_many(jobs: list[tuple[Exercise, Path, str]]) -> list[Outcome]:
     """Run several Checks at once (they mostly sleep)."""
     return await asyncio.gather(*(run(e, p, lang) for e, p, lang in jobs))
+
+
+HARNESS = """\
+import asyncio
+import json
+
+import checking
+
+with open("checks.py", encoding="utf-8") as f:
+    checks = checking.load_checks(f.read())
+with open("program.py", encoding="utf-8") as f:
+    source = f.read()
+for result in asyncio.run(checking.run_checks(source, checks, {lang!r})):
+    print(json.dumps(vars(result), ensure_ascii=False))
+"""
+"""What the page's worker runs for Check, as a program of its own: the reader's code is
+only awaited inside it, so it needs no blocking `asyncio.run` (Pyodide without JSPI)."""
+
+
+def pyodide_folder(exercise: Exercise, program: Path, lang: str, folder: Path) -> Path:
+    """A folder holding what a Check under Pyodide needs (the `checking` module, the
+    exercise's checks, the program) and its harness: returns the harness's path."""
+    folder.mkdir(parents=True)
+    (folder / "checking.py").write_bytes(CHECKING.read_bytes())
+    (folder / "checks.py").write_bytes((exercise.folder / "checks.py").read_bytes())
+    (folder / "program.py").write_bytes(program.read_bytes())
+    harness = folder / "check.py"
+    harness.write_text(HARNESS.format(lang=lang), encoding="utf-8")
+    return harness
+
+
+def pyodide_results(result: dict) -> dict[str, dict]:
+    """Results by check name from a harness run's output (see `asyncdocs.pyodide`)."""
+    found = {}
+    for line in result["output"].splitlines():
+        if line.startswith("{"):
+            item = json.loads(line)
+            found[item["name"]] = item
+    return found
