@@ -153,3 +153,16 @@ def test_checks_give_the_same_verdicts_under_pyodide(mode, outcomes, tmp_path):
         assert set(got) == set(outcomes[key].results), (key, run["output"])
         failed = {n for n, r in got.items() if not r["passed"]}
         assert failed == outcomes[key].failed(), (key, got)
+
+
+def test_structure_helpers_follow_imports():
+    program = checking.Program(
+        "import asyncio as aio\nfrom time import sleep as nap\nfrom asyncio import TaskGroup\n\n"
+        "async def work():\n    nap(1)\n    await aio.sleep(1)\n"
+        "    async with TaskGroup() as tg:\n        pass\n"
+    )
+    assert [c.lineno for c in program.calls("time.sleep", inside_async=True)] == [6]
+    assert [c.lineno for c in program.calls("asyncio.sleep")] == [7]
+    assert [c.lineno for c in program.calls("sleep")] == [6, 7]
+    assert program.uses("asyncio.TaskGroup")
+    assert not checking.Program("import datetime\ndatetime.sleep()\n").calls("time.sleep")

@@ -96,6 +96,7 @@ class Program:
         linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
         self._tree: ast.Module | None = None
         self._module: types.ModuleType | None = None
+        self._aliases: dict[str, str] | None = None
 
     @property
     def tree(self) -> ast.Module:
@@ -169,16 +170,31 @@ class Program:
                     return True
         return False
 
+    def name_of(self, node: ast.AST) -> str:
+        """The dotted name `node` refers to, through the program's imports: `t.sleep`
+        after `import time as t`, and `nap` after `from time import sleep as nap`, are
+        both "time.sleep"."""
+        if self._aliases is None:
+            self._aliases = _aliases(self.tree)
+        name = _dotted(node)
+        first, dot, rest = name.partition(".")
+        return self._aliases.get(first, first) + dot + rest
+
+    def _is(self, node: ast.AST, dotted: str) -> bool:
+        name = self.name_of(node)
+        return name == dotted or name.endswith("." + dotted)
+
     def calls(self, dotted: str, *, inside_async: bool | None = None) -> list[ast.Call]:
-        """Calls of `dotted` ("asyncio.gather", "time.sleep", "sleep"): a name or an
-        attribute chain ending so. `inside_async=True` keeps those inside an `async
-        def`, False those outside any."""
+        """Calls of `dotted` ("asyncio.gather", "time.sleep", or just "sleep", which
+        matches both time.sleep and asyncio.sleep), names resolved through the imports
+        (see `name_of`). `inside_async=True` keeps those inside an `async def`, False
+        those outside any."""
         found = []
         for node, in_async in _walk(self.tree):
-            if isinstance(node, ast.Call) and _dotted(node.func).endswith(dotted):
+            if isinstance(node, ast.Call) and self._is(node.func, dotted):
                 if inside_async is None or inside_async == in_async:
                     found.append(node)
-        return found
+        return sorted(found, key=lambda n: (n.lineno, n.col_offset))
 
     def awaits(self, attribute: str) -> bool:
         """True when the program awaits a call of a method or function named
@@ -191,12 +207,27 @@ class Program:
         )
 
     def uses(self, dotted: str) -> bool:
-        """True when a name or attribute chain ending in `dotted` appears anywhere
-        (`asyncio.TaskGroup` in `async with asyncio.TaskGroup() as tg`)."""
+        """True when a name or attribute chain meaning `dotted` appears anywhere
+        (`asyncio.TaskGroup` in `async with asyncio.TaskGroup() as tg`, or after
+        `from asyncio import TaskGroup`)."""
         return any(
-            isinstance(node, (ast.Name, ast.Attribute)) and _dotted(node).endswith(dotted)
+            isinstance(node, (ast.Name, ast.Attribute)) and self._is(node, dotted)
             for node, _ in _walk(self.tree)
         )
+
+
+def _aliases(tree: ast.AST) -> dict[str, str]:
+    """Local name -> what it was imported as, for every import in the program."""
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    found[alias.asname] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                found[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return found
 
 
 def _dotted(node: ast.AST) -> str:
