@@ -89,7 +89,7 @@ async def waits_with_join(program):
             "when every parcel put in it has been handled: each `task_done()` marks one "
             "parcel finished, and `join()` waits until all are, with no pause to guess "
             "and nothing to poll.",
-            zh=f"程序里没有{'，也没有'.join(missing_zh)}。队列自己就知道放进去的包裹"
+            zh=f"程序里没有 {'，也没有 '.join(missing_zh)}。队列自己就知道放进去的包裹"
             "是否都已处理完：每次 `task_done()` 标记一件包裹完成，`join()` 一直等到全部完成，"
             "既不用猜等待时间，也不用反复查看。",
         )
