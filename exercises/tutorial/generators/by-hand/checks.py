@@ -1,5 +1,7 @@
 """Checks for driving a coroutine by hand: send(), and the value inside StopIteration."""
 
+import contextlib
+import io
 import types
 
 from checking import Fail, check
@@ -62,7 +64,8 @@ async def other_coroutines(program):
     ):
         coro = make()
         try:
-            got = drive(coro)
+            with contextlib.redirect_stdout(io.StringIO()):
+                got = drive(coro)
         except StopIteration:
             raise Fail(
                 en=f"drive({make.__name__}()) let StopIteration escape: {make.__name__}() "
@@ -109,7 +112,8 @@ async def errors_propagate(program):
     drive = program.function("drive")
     coro = breaks_down()
     try:
-        got = drive(coro)
+        with contextlib.redirect_stdout(io.StringIO()):
+            got = drive(coro)
     except ValueError:
         return
     finally:
