@@ -56,7 +56,7 @@ async def gates_scan_together(program):
     admit = program.function("admit")
     _, one = await program.timed(admit(hall, 1))
     _, five = await program.timed(asyncio.gather(*(admit(hall, 2) for _ in range(5))))
-    if five > 2 * one:
+    if five > 3 * one:  # right: about 1; one gate after another: 5
         raise Fail(
             en=f"One gate takes {one:.2f} s, but five gates together took {five:.2f} s "
             f"({five / one:.1f} times as long): they scan one after another. A lock around "
@@ -87,7 +87,7 @@ async def main_admits_together(program):
         for node in ast.walk(main)
         if isinstance(node, (ast.Name, ast.Attribute))
     }
-    if not names & {"TaskGroup", "gather"}:
+    if not names & {"TaskGroup", "gather", "create_task", "wait", "as_completed"}:
         raise Fail(
             en="main() no longer runs the gates concurrently (no TaskGroup, no gather). "
             "Admitting one group after another avoids the race only by giving up "

@@ -32,7 +32,7 @@ async def no_time_wasted(program):
     sort_time = getattr(program.module, "SORT_TIME", 0.2)
     _, one = await program.timed(asyncio.sleep(sort_time))  # one parcel's work
     done, took = await program.timed(sort_all(["Hull", "Looe", "Rye", "Wick"], 4))
-    if took > 2 * one:
+    if took > 3 * one:  # right: about 1; a second too long: 6
         raise Fail(
             en=f"Four sorters with four parcels need {one:.2f} s, one parcel each, but "
             f"sort_all() took {took:.2f} s ({took / one:.1f} times as long). A fixed pause "
