@@ -54,7 +54,8 @@ async def no_lost_visitors(program):
 async def gates_scan_together(program):
     hall = program.function("Hall")()
     admit = program.function("admit")
-    _, one = await program.timed(admit(hall, 1))
+    # One gate alone, the shorter of two runs: a stall on a busy machine only lengthens.
+    one = min([(await program.timed(admit(hall, 1)))[1] for _ in range(2)])
     _, five = await program.timed(asyncio.gather(*(admit(hall, 2) for _ in range(5))))
     if five > 3 * one:  # right: about 1; one gate after another: 5
         raise Fail(

@@ -30,7 +30,8 @@ async def prints_summary(program):
 async def no_time_wasted(program):
     sort_all = program.function("sort_all")
     sort_time = getattr(program.module, "SORT_TIME", 0.2)
-    _, one = await program.timed(asyncio.sleep(sort_time))  # one parcel's work
+    # One parcel's work, the shorter of two runs: a stall on a busy machine only lengthens.
+    one = min([(await program.timed(asyncio.sleep(sort_time)))[1] for _ in range(2)])
     done, took = await program.timed(sort_all(["Hull", "Looe", "Rye", "Wick"], 4))
     if took > 3 * one:  # right: about 1; a second too long: 6
         raise Fail(
