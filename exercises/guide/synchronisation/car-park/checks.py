@@ -33,7 +33,8 @@ async def counts_every_car(program):
 async def only_the_update_locked(program):
     enter = program.function("enter")
     enter_all = program.function("enter_all")
-    _, one = await program.timed(enter("car 0"))
+    # one car alone, the better of two tries: a slow machine makes both sides slower
+    one = min([(await program.timed(enter(f"car {n}")))[1] for n in (0, 9)])
     _, together = await program.timed(enter_all([f"car {n}" for n in range(1, 9)]))
     if together > 4.5 * one:
         raise Fail(
