@@ -28,7 +28,8 @@ async def print_all(photos: list[str], printers: int = 3) -> list[str]:
     printed = []
     workers = [asyncio.create_task(printer(queue, printed)) for _ in range(printers)]
     await queue.join()  # every photo printed
-    print(f"{len(workers)} printers done")
+    if any(worker.done() for worker in workers):
+        raise RuntimeError("a printer broke down")
     return printed
 
 
