@@ -1,0 +1,90 @@
+"""Checks for the sprinkler timetable exercise (guide/scheduling)."""
+
+import asyncio
+
+from checking import Fail, check
+
+
+def _times(starts):
+    return ", ".join(f"{slot}: {t:.2f} s" for slot, t in starts)
+
+
+@check("timing", en="Every run starts on the timetable", zh="每次运行都按时刻表开始")
+async def on_the_grid(program):
+    every = program.function("every")
+    loop = asyncio.get_running_loop()
+    starts, took = [], []
+
+    async def job(slot):
+        began = loop.time()
+        starts.append((slot, began))
+        await asyncio.sleep(0.2)
+        took.append(loop.time() - began)  # 0.2 s of sleep, as this machine measures it
+
+    await program.timed(every(0.4, 3, job))
+    begin = starts[0][1] if starts else 0.0
+    starts = [(slot, t - begin) for slot, t in starts]
+    span = starts[-1][1] if starts else 0.0
+    run = sorted(took)[len(took) // 2] if took else 0.2  # the median run
+    # on the timetable the span is 0.8 s, 4 runs; drifting, 1.2 s, 6 runs
+    if [slot for slot, _ in starts] != [0, 1, 2] or span > 5 * run:
+        raise Fail(
+            en="every(0.4, 3, job) with a job of 0.2 s should start slots 0, 1, 2 at 0.00, "
+            f"0.40, 0.80 s, but they started at {_times(starts) or '(never)'}. Sleeping a "
+            "whole interval after each run adds the run's own time to every gap. Compute "
+            "when slot n is due from the first start on the loop's clock, "
+            "`start + n * interval`, and sleep only until then.",
+            zh="every(0.4, 3, job) 的每次作业要 0.2 秒，第 0、1、2 个时段应该分别在 "
+            f"0.00、0.40、0.80 秒开始，实际开始时间却是 {_times(starts) or '（从未开始）'}。"
+            "每次运行之后都睡满一个间隔，就会把运行本身的时间加进每一段间隔里。"
+            "请按事件循环的时钟，从第一次开始的时刻算出第 n 个时段何时到期，"
+            "即 `start + n * interval`，只睡到那个时刻为止。",
+        )
+
+
+@check(
+    "behaviour",
+    en="A run that overshoots skips the slots it missed",
+    zh="运行超时后，跳过错过的时段",
+)
+async def skips_missed_slots(program):
+    every = program.function("every")
+    ran = []
+
+    async def job(slot):
+        ran.append(slot)
+        await asyncio.sleep(1.0 if slot == 0 else 0.05)  # slot 0 takes 2.5 intervals
+
+    await program.timed(every(0.4, 4, job))
+    if ran != [0, 3]:
+        raise Fail(
+            en=f"every(0.4, 4, job) ran the slots {ran}, but slot 0 took 1.0 s: slots 1 and 2, "
+            "due at 0.4 and 0.8 s, went by while it ran, so only slot 3, at 1.2 s, should "
+            "follow. Running missed slots late fires them back to back. After each run, "
+            "work out the first slot whose time has not come yet and continue from there.",
+            zh=f"every(0.4, 4, job) 运行了时段 {ran}，可第 0 个时段用了 1.0 秒：第 1、2 个时段"
+            "（0.4 秒和 0.8 秒到期）在它运行期间就过去了，所以接下来只应该运行 1.2 秒的第 3 "
+            "个时段。把错过的时段补跑，它们就会一个紧挨一个地挤在一起。每次运行之后，"
+            "先算出第一个还没到期的时段，再从那里继续。",
+        )
+
+
+@check(
+    "structure",
+    en="The loop is reached with get_running_loop()",
+    zh="用 get_running_loop() 获取事件循环",
+)
+async def running_loop(program):
+    found = program.calls("get_event_loop")
+    if found:
+        raise Fail(
+            en=f"Line {found[0].lineno} calls `asyncio.get_event_loop()`. Inside a coroutine, "
+            "use `asyncio.get_running_loop()`: it returns the loop that runs your code and "
+            "never creates another one. `get_event_loop()` is a leftover from before "
+            "`asyncio.run()`, and outside a running loop it is deprecated or an error, "
+            "depending on the Python version.",
+            zh=f"第 {found[0].lineno} 行调用了 `asyncio.get_event_loop()`。在协程里请用 "
+            "`asyncio.get_running_loop()`：它返回正在运行你的代码的那个事件循环，"
+            "而且绝不会另外创建一个。`get_event_loop()` 是 `asyncio.run()` 出现之前的遗留用法，"
+            "在没有运行中的事件循环时调用它，视 Python 版本不同，会得到弃用警告或者直接报错。",
+        )
