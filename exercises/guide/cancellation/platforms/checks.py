@@ -14,11 +14,11 @@ async def prints_board(program):
     if printed.splitlines() != EXPECTED:
         raise Fail(
             en=f"Expected these three lines:\n{chr(10).join(EXPECTED)}\nbut main() printed:\n"
-            f"{printed or '(nothing)'}\nRE 7's platform takes 1.5 s to come; with main()'s "
-            "limit of 0.5 s, the board should say it is not yet known.",
+            f"{printed or '(nothing)'}\nRE 7's platform takes 2 s to come; with the default "
+            "limit of 0.8 s, the board should say it is not yet known.",
             zh=f"应该打印这三行：\n{chr(10).join(EXPECTED)}\n但 main() 打印的是：\n"
-            f"{printed or '（什么也没有）'}\nRE 7 的站台要 1.5 秒才有答复；"
-            "main() 给的时限是 0.5 秒，所以屏幕上应该显示站台尚未确定。",
+            f"{printed or '（什么也没有）'}\nRE 7 的站台要 2 秒才有答复；"
+            "默认时限是 0.8 秒，所以屏幕上应该显示站台尚未确定。",
         )
 
 
@@ -67,9 +67,10 @@ async def closes_the_query(program):
 async def gives_up_in_time(program):
     board_line = program.function("board_line")
     query_platform = program.function("query_platform")
-    _, baseline = await program.timed(asyncio.sleep(0.3))
+    # 0.3 s of sleep on this machine, the better of two tries
+    baseline = min([(await program.timed(asyncio.sleep(0.3)))[1] for _ in range(2)])
     _, slow = await program.timed(board_line("RE 7", 0.3))
-    if slow > 2.5 * baseline:
+    if slow > 4 * baseline:
         raise Fail(
             en=f"board_line('RE 7', 0.3) took {slow:.2f} s, {slow / baseline:.1f} times its "
             f"limit of 0.3 s: it waited for the answer however long it took. Put the query "
@@ -79,9 +80,9 @@ async def gives_up_in_time(program):
             f"{slow / baseline:.1f} 倍：不管答复要多久它都在等。给查询加上超时，比如 "
             "`async with asyncio.timeout(limit):`，并在这个块外面捕获 `TimeoutError`。",
         )
-    _, alone = await program.timed(query_platform("IC 512"))
+    alone = min([(await program.timed(query_platform("IC 512")))[1] for _ in range(2)])
     _, fast = await program.timed(board_line("IC 512", 2.0))
-    if fast > 3 * alone:
+    if fast > 8 * alone:
         raise Fail(
             en=f"board_line('IC 512', 2.0) took {fast:.2f} s, although the platform was known "
             f"after {alone:.2f} s: it waited out the whole limit. A limit is the longest you "

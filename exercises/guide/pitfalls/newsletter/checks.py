@@ -72,7 +72,7 @@ async def uses_every_connection(program):
     # one newsletter alone, the better of two tries: a slow machine makes both sides slower
     one = min([(await program.timed(send(f"test{n}@example.org")))[1] for n in (1, 2)])
     _, together = await program.timed(send_all(ADDRESSES))
-    if together > 6 * one:
+    if together > 8 * one:
         raise Fail(
             en=f"Twelve newsletters took {together:.2f} s, {together / one:.1f} times one "
             f"newsletter ({one:.2f} s); with four connections, about three would be right. "

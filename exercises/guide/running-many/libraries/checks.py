@@ -57,18 +57,18 @@ async def bugs_propagate(program):
     find_copies = program.function("find_copies")
     try:
         # no such library: KeyError (timed() discards what the program prints)
-        got, _ = await program.timed(find_copies(["central", "atlantis"], TITLE))
+        got, _ = await program.timed(find_copies(["old-town", "atlantis"], TITLE))
     except BaseException as error:  # noqa: BLE001 - we look at what came out
         group = isinstance(error, BaseExceptionGroup) and error.subgroup(KeyError)
         if isinstance(error, KeyError) or group:
             return
         raise
     raise Fail(
-        en=f"find_copies(['central', 'atlantis'], ...) returned {got!r}. There is no library "
+        en=f"find_copies(['old-town', 'atlantis'], ...) returned {got!r}. There is no library "
         "called atlantis, so search() raised KeyError: that is a bug in the caller, not a "
         "library that is down, and it must not be hidden as None. Turn only "
         "`ConnectionError` into None and raise any other exception.",
-        zh=f"find_copies(['central', 'atlantis'], ...) 返回了 {got!r}。根本没有叫 atlantis "
+        zh=f"find_copies(['old-town', 'atlantis'], ...) 返回了 {got!r}。根本没有叫 atlantis "
         "的图书馆，所以 search() 抛出了 KeyError：这是调用方的 bug，不是图书馆连不上，"
         "不能当作 None 藏起来。只把 `ConnectionError` 变成 None，其他异常照样抛出。",
     )
@@ -78,9 +78,10 @@ async def bugs_propagate(program):
 async def all_at_once(program):
     search = program.function("search")
     find_copies = program.function("find_copies")
-    _, one = await program.timed(search("riverside", TITLE))  # the slowest library alone
+    # the slowest library alone, the better of two tries
+    one = min([(await program.timed(search("riverside", TITLE)))[1] for _ in range(2)])
     _, together = await program.timed(find_copies(LIBRARIES + ["riverside", "central"], TITLE))
-    if together > 2.2 * one:
+    if together > 3 * one:
         raise Fail(
             en=f"Asking six libraries took {together:.2f} s, {together / one:.1f} times "
             f"as long as the slowest one alone ({one:.2f} s): they were asked one after "

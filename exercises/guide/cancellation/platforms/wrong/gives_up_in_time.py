@@ -2,7 +2,7 @@
 
 import asyncio
 
-ANSWER_TIMES = {"IC 512": 0.2, "RE 7": 1.5, "S 3": 0.3}  # seconds until the system answers
+ANSWER_TIMES = {"IC 512": 0.1, "RE 7": 2.0, "S 3": 0.2}  # seconds until the system answers
 PLATFORMS = {"IC 512": 4, "RE 7": 11, "S 3": 2}
 
 
@@ -11,7 +11,7 @@ async def query_platform(train: str) -> int:
     return PLATFORMS[train]
 
 
-async def board_line(train: str, limit: float = 0.5) -> str:
+async def board_line(train: str, limit: float = 0.8) -> str:
     """The board's line for `train`; "not yet known" if no answer comes within `limit` s."""
     query = asyncio.create_task(query_platform(train))
     await asyncio.sleep(limit)  # give the system its time, then look

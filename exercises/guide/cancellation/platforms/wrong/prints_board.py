@@ -2,7 +2,7 @@
 
 import asyncio
 
-ANSWER_TIMES = {"IC 512": 0.2, "RE 7": 1.5, "S 3": 0.3}  # seconds until the system answers
+ANSWER_TIMES = {"IC 512": 0.1, "RE 7": 2.0, "S 3": 0.2}  # seconds until the system answers
 PLATFORMS = {"IC 512": 4, "RE 7": 11, "S 3": 2}
 
 
@@ -11,7 +11,7 @@ async def query_platform(train: str) -> int:
     return PLATFORMS[train]
 
 
-async def board_line(train: str, limit: float = 0.5) -> str:
+async def board_line(train: str, limit: float = 0.8) -> str:
     """The board's line for `train`; "not yet known" if no answer comes within `limit` s."""
     try:
         async with asyncio.timeout(limit):
@@ -23,7 +23,7 @@ async def board_line(train: str, limit: float = 0.5) -> str:
 
 async def main() -> None:
     for train in ["IC 512", "RE 7", "S 3"]:
-        print(await board_line(train, limit=2))
+        print(await board_line(train, limit=3))
 
 
 if __name__ == "__main__":
