@@ -49,11 +49,11 @@ async def closes_the_query(program):
         raise Fail(
             en="board_line('RE 7', 0.3) returned, but its query_platform('RE 7') was still "
             "running: nobody cancelled it, so it keeps its connection to the signalling system "
-            "open for another second. A timeout should cancel the work it limits, and wait "
+            "open until its answer comes. A timeout should cancel the work it limits, and wait "
             "until the cancellation is done: `asyncio.timeout()` and `asyncio.wait_for()` do "
             "both; `asyncio.wait()` does neither.",
             zh="board_line('RE 7', 0.3) 已经返回了，可它发起的 query_platform('RE 7') 还在运行："
-            "没有人取消它，于是它还要再占着与信号系统的连接一秒钟。超时应该取消它所限制的工作，"
+            "没有人取消它，于是它会一直占着与信号系统的连接，直到答复到来。超时应该取消它所限制的工作，"
             "并等到取消完成：`asyncio.timeout()` 和 `asyncio.wait_for()` 两样都做，"
             "`asyncio.wait()` 两样都不做。",
         )
@@ -62,7 +62,7 @@ async def closes_the_query(program):
 @check(
     "timing",
     en="board_line() waits no longer than it must",
-    zh="board_line() 不会多等一秒",
+    zh="board_line() 不做多余的等待",
 )
 async def gives_up_in_time(program):
     board_line = program.function("board_line")
