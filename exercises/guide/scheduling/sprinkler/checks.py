@@ -25,10 +25,11 @@ async def on_the_grid(program):
     begin = starts[0][1] if starts else 0.0
     starts = [(slot, t - begin) for slot, t in starts]
     run = sorted(took)[len(took) // 2] if took else 0.2  # the median run, about 0.2 s
-    # how late each later run started against its slot's time: a stall on a busy machine
-    # makes one run late, a drifting loop makes every run late by a whole run or more
+    # how late each later run started against its slot's time: on a busy machine a run
+    # may start late by what a wake-up costs there, which makes the runs longer too; a
+    # drifting loop starts every later run late by a whole run or more
     late = [t - slot * 0.4 for slot, t in starts[1:]]
-    if len(starts) < 2 or starts[0][0] != 0 or min(late) > 0.5 * run:
+    if len(starts) < 2 or starts[0][0] != 0 or min(late) > 0.75 * run:
         raise Fail(
             en="every(0.4, 3, job) with a job of 0.2 s should start slots 0, 1, 2 at 0.00, "
             f"0.40, 0.80 s, but they started at {_times(starts) or '(never)'}. Sleeping a "
