@@ -6,9 +6,14 @@ import math
 BEDS = ["roses", "lawn", "herbs", "hedge"]
 
 
+started = 0.0  # when main() began, on the loop's clock
+
+
 async def water(slot: int) -> None:
-    print(f"slot {slot}: watering the {BEDS[slot % len(BEDS)]}")
-    await asyncio.sleep(0.1)  # the valve is open
+    bed = BEDS[slot % len(BEDS)]
+    now = asyncio.get_running_loop().time() - started
+    print(f"{now:.1f} s  slot {slot}: watering the {bed}")
+    await asyncio.sleep(0.75 if bed == "lawn" else 0.1)  # the valve is open
 
 
 async def every(interval: float, slots: int, job) -> None:
@@ -26,7 +31,9 @@ async def every(interval: float, slots: int, job) -> None:
 
 
 async def main() -> None:
-    await every(0.3, 4, water)
+    global started
+    started = asyncio.get_running_loop().time()
+    await every(0.3, 6, water)
 
 
 if __name__ == "__main__":
