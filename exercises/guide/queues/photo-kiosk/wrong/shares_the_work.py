@@ -37,9 +37,11 @@ async def print_all(photos: list[str], printers: int = 3) -> list[str]:
 
 
 async def main() -> None:
-    photos = [f"IMG_{n:04}.jpg" for n in range(1, 10)]
-    printed = await print_all(photos)
-    print(f"{len(printed)} photos printed: {', '.join(sorted(printed))}")
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    printed = await print_all([f"IMG_{n:04}.jpg" for n in range(1, 10)])
+    print(f"{len(printed)} photos printed in {loop.time() - started:.1f} s:")
+    print(", ".join(sorted(printed)))
 
 
 if __name__ == "__main__":
