@@ -12,6 +12,16 @@ from checking import Fail, check
     zh="first_reefer() 返回时，起重机已经停好",
 )
 async def crane_parked_on_return(program):
+    printed = (await program.main_output()).splitlines()
+    if printed[-2:] != ["crane off", "first reefer: R-201"]:
+        raise Fail(
+            en="main() should end its log with 'crane off' and then 'first reefer: R-201', "
+            f"but it printed:\n{chr(10).join(printed) or '(nothing)'}\nThe crane must be "
+            "parked before first_reefer() returns: close the generator and await the closing.",
+            zh="main() 的日志应该以 'crane off' 和 'first reefer: R-201' 这两行结尾，"
+            f"但它打印的是：\n{chr(10).join(printed) or '（什么也没有）'}\n"
+            "first_reefer() 返回之前，起重机必须已经停好：请关闭生成器，并等待关闭完成。",
+        )
     first_reefer = program.function("first_reefer")
     cases = [(["R-1", "D-2"], "R-1"), (["D-1", "D-2", "R-3", "D-4"], "R-3"), (["D-1"], None)]
     for manifest, want in cases:

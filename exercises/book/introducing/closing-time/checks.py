@@ -9,6 +9,16 @@ from checking import Fail, check
     zh="打烊时所有烤箱都已关闭，并列出烤好的面包",
 )
 async def ovens_off_at_closing(program):
+    printed = await program.main_output()
+    want = ["baked: rye, seeded", "ovens still on: none"]
+    if printed.splitlines() != want:
+        raise Fail(
+            en=f"main() should print:\n{chr(10).join(want)}\nbut it printed:\n"
+            f"{printed or '(nothing)'}\nAt closing time, cancel the loaves still baking and "
+            "wait until they are out.",
+            zh=f"main() 应该打印：\n{chr(10).join(want)}\n但它打印的是：\n"
+            f"{printed or '（什么也没有）'}\n打烊时，请取消还在烘烤的面包，并等它们出炉。",
+        )
     close_bakery = program.function("close_bakery")
     orders = {"bagel": 0.1, "stollen": 3.0, "pretzel": 0.15}
     ovens: dict[str, str] = {}

@@ -12,6 +12,18 @@ from checking import Fail, check
     zh="asyncio.timeout() 能在截止时间让备份停下",
 )
 async def timeout_stops_it(program):
+    printed = (await program.main_output()).splitlines()
+    if printed[-1:] != ["the office opens: backup stopped"]:
+        raise Fail(
+            en="When the office opens, main() should end with 'the office opens: backup "
+            f"stopped', but it printed:\n{chr(10).join(printed) or '(nothing)'}\nThe timeout "
+            "cancelled back_up(), and back_up() kept that to itself. Re-raise the "
+            "CancelledError after deleting the half-copied file.",
+            zh="办公室开门时，main() 的最后一行应该是 'the office opens: backup stopped'，"
+            f"但它打印的是：\n{chr(10).join(printed) or '（什么也没有）'}\n"
+            "超时取消了 back_up()，back_up() 却把这件事瞒了下来。"
+            "删除复制了一半的文件之后，请重新抛出 CancelledError。",
+        )
     back_up = program.function("back_up")
     files = {"a.db": 0.2, "b.db": 0.2, "c.db": 0.2, "d.db": 0.2, "e.db": 0.2}
 

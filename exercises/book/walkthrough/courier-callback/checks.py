@@ -24,6 +24,17 @@ async def company_answer(program, parcel, weight_kg):
     zh="collect() 返回快递员，或者抛出快递公司给出的错误",
 )
 async def answers_and_refusals(program):
+    printed = (await program.main_output()).splitlines()
+    want = ["books: Omar", "lamp: Mei", "piano: no courier carries 250 kg"]
+    if printed[:3] != want:
+        raise Fail(
+            en=f"main() should begin with these lines:\n{chr(10).join(want)}\nbut it "
+            f"printed:\n{chr(10).join(printed) or '(nothing)'}\nSet the courier as the "
+            "future's result, and an error as its exception.",
+            zh=f"main() 的输出应该以这几行开头：\n{chr(10).join(want)}\n但它打印的是：\n"
+            f"{chr(10).join(printed) or '（什么也没有）'}\n"
+            "请把快递员设为 Future 的结果，把错误设为它的异常。",
+        )
     collect = program.function("collect")
     for parcel, kg in (("vase", 1.0), ("skis", 8.0)):
         (courier, _, _), got = await asyncio.gather(
