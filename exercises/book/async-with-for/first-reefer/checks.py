@@ -2,8 +2,24 @@
 clean-up runs before the caller goes on."""
 
 import ast
+import asyncio
 
 from checking import Fail, check
+
+
+async def seconds(coro):
+    """The seconds `coro` took."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    await coro
+    return loop.time() - start
+
+
+async def side_by_side(program, *coros):
+    """The seconds each of `coros` took, run at the same time (so a stall of a loaded
+    machine delays them all); what they print is discarded."""
+    times, _ = await program.timed(asyncio.gather(*(seconds(c) for c in coros)))
+    return times
 
 
 @check(
@@ -53,9 +69,8 @@ async def crane_parked_on_return(program):
 )
 async def stops_at_the_reefer(program):
     first_reefer = program.function("first_reefer")
-    _, alone = await program.timed(first_reefer(["R-9"], []))
     manifest = ["R-9"] + [f"D-{n}" for n in range(6)]
-    _, ship = await program.timed(first_reefer(manifest, []))
+    alone, ship = await side_by_side(program, first_reefer(["R-9"], []), first_reefer(manifest, []))
     if ship > 2 * alone:
         raise Fail(
             en=f"The reefer is the first of seven containers, yet first_reefer() took "

@@ -1,6 +1,23 @@
 """Checks for the bakery's closing time."""
 
+import asyncio
+
 from checking import Fail, check
+
+
+async def seconds(coro):
+    """The seconds `coro` took."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    await coro
+    return loop.time() - start
+
+
+async def side_by_side(program, *coros):
+    """The seconds each of `coros` took, run at the same time (so a stall of a loaded
+    machine delays them all); what they print is discarded."""
+    times, _ = await program.timed(asyncio.gather(*(seconds(c) for c in coros)))
+    return times
 
 
 @check(
@@ -51,8 +68,11 @@ async def ovens_off_at_closing(program):
 async def closes_on_time(program):
     bake = program.function("bake")
     close_bakery = program.function("close_bakery")
-    _, one = await program.timed(bake("baguette", 0.4, {}))  # one loaf, as long as the day
-    _, day = await program.timed(close_bakery({"roll": 0.2, "bun": 0.3, "panettone": 5.0}, 0.4, {}))
+    one, day = await side_by_side(
+        program,
+        bake("baguette", 0.4, {}),  # one loaf that takes as long as the day
+        close_bakery({"roll": 0.2, "bun": 0.3, "panettone": 5.0}, 0.4, {}),
+    )
     if day > 1.5 * one:
         raise Fail(
             en=f"With closing time at 0.4 s, close_bakery() took {day:.2f} s, "
