@@ -1,0 +1,42 @@
+"""A bakery with one baker and many ovens: at closing time, whatever is still baking comes out."""
+
+import asyncio
+
+ORDERS = {"rye": 0.2, "seeded": 0.4, "brioche": 5.0}  # seconds each loaf needs
+CLOSING = 0.6  # seconds after opening
+
+
+async def bake(loaf: str, seconds: float, ovens: dict[str, str]) -> str:
+    ovens[loaf] = "on"
+    try:
+        await asyncio.sleep(seconds)
+    finally:
+        ovens[loaf] = "off"  # baked or not, the oven is switched off
+    return loaf
+
+
+async def close_bakery(
+    orders: dict[str, float], closing: float, ovens: dict[str, str]
+) -> list[str]:
+    """Bake every order at once; at `closing` take out what is unfinished. The loaves
+    that were baked, in the order of `orders`."""
+    baked = []
+    for loaf, seconds in orders.items():  # one loaf after another, each with its own deadline
+        try:
+            await asyncio.wait_for(bake(loaf, seconds, ovens), closing)
+        except TimeoutError:
+            continue
+        baked.append(loaf)
+    return baked
+
+
+async def main() -> None:
+    ovens: dict[str, str] = {}
+    baked = await close_bakery(ORDERS, CLOSING, ovens)
+    print("baked:", ", ".join(baked))
+    still_on = [loaf for loaf, state in ovens.items() if state == "on"]
+    print("ovens still on:", ", ".join(still_on) or "none")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
