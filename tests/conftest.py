@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from asyncdocs import imports, manifest, pyodide, runner, site
+from asyncdocs import exercises, imports, manifest, pyodide, runner, site
 
 ROOT = site.ROOT
 SNIPPETS = ROOT / "snippets"
@@ -56,10 +56,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         params = getattr(getattr(item, "callspec", None), "params", {})
         if "snippet" in params:
             about.setdefault(item.module.__name__, set()).add(params["snippet"].rel)
+        if getattr(item, "originalname", "") == EXERCISES_UNDER_PYODIDE:
+            about.setdefault(item.module.__name__, set()).add(EXERCISES_UNDER_PYODIDE)
     session.config.stash[ABOUT] = about
 
 
 ABOUT = pytest.StashKey[dict[str, set[str]]]()
+EXERCISES_UNDER_PYODIDE = "test_checks_give_the_same_verdicts_under_pyodide"
+"""The test that judges the exercises' Checks under Pyodide: when it is selected, the
+Pyodides of `all_runs` run them too, after the snippets (one interpreter start for both)."""
 PYODIDE_MODES = ("jspi", "no-jspi")
 """Each browser snippet runs under Pyodide with WebAssembly stack switching and without."""
 PYODIDES = 3
@@ -89,9 +94,11 @@ def selected(config: pytest.Config, module: str, snippets: list[manifest.Snippet
 
 
 @pytest.fixture(scope="session")
-def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dict]]]:
+def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dict]], dict]:
     """Every selected snippet run once: on CPython (rel -> result) and under Pyodide
-    (mode -> rel -> the harness's result).
+    (mode -> rel -> the harness's result); and, when their test is selected, the
+    exercises' Checks under Pyodide, after the snippets in the same Pyodides (mode ->
+    (exercise, program, language) -> results by check name).
 
     Both mostly sleep, so they run at the same time: first the Pyodides load (a few
     CPU-seconds each) and wait for each other at a barrier; then the light CPython runs
@@ -100,10 +107,17 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
     browser = [s for s in all_snippets() if s.browser and s.run]
     chosen = selected(request.config, "test_pyodide", browser)
     folder = Path(tempfile.mkdtemp(prefix="pyodide-barrier-"))
-    harnesses = min(PYODIDES, -(-len(chosen) // SNIPPETS_PER_PYODIDE))
+    checks = {}
+    if EXERCISES_UNDER_PYODIDE in request.config.stash.get(ABOUT, {}).get("test_exercises", ()):
+        checks = exercises.pyodide_checks(folder / "exercises")
+    after = [{"path": str(path), "argv": [key[2]]} for key, path in checks.items()]
+    harnesses = min(PYODIDES, -(-(len(chosen) + len(after)) // SNIPPETS_PER_PYODIDE))
     barrier = f"{folder}:{harnesses * len(PYODIDE_MODES)}"
     started = [
-        (mode, pyodide.start(chosen, jspi=(mode == "jspi"), barrier=barrier, share=True))
+        (
+            mode,
+            pyodide.start(chosen, jspi=(mode == "jspi"), barrier=barrier, share=True, after=after),
+        )
         for mode in PYODIDE_MODES
         for _ in range(harnesses)
     ]
@@ -120,9 +134,16 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
     for mode, harness in started:
         under_pyodide[mode].update(pyodide.finish(harness))
     cpython.update(run_async(runner.run_many([s for s in local if heavy(s)])))
+    checked = {
+        mode: {
+            key: (results.pop(str(path), None), exercises.pyodide_results(path))
+            for key, path in checks.items()
+        }
+        for mode, results in under_pyodide.items()
+    }
     shutil.rmtree(folder, ignore_errors=True)
     second_runs(request.config, cpython, under_pyodide)
-    return cpython, under_pyodide
+    return cpython, under_pyodide, checked
 
 
 SECOND_RUNS = pytest.StashKey[list[str]]()
@@ -172,6 +193,13 @@ def snippet_runs(all_runs) -> dict[str, runner.Result]:
 def pyodide_runs(all_runs) -> dict[str, dict[str, dict]]:
     """The Pyodide runs of the selected browser snippets (see `all_runs`)."""
     return all_runs[1]
+
+
+@pytest.fixture(scope="session")
+def exercise_pyodide_runs(all_runs) -> dict[str, dict[tuple[str, str, str], tuple]]:
+    """The exercises' Checks under Pyodide (see `all_runs`): mode -> (exercise, program,
+    language) -> (the harness's result of check.py, results by check name)."""
+    return all_runs[2]
 
 
 def run_async(coro):

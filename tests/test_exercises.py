@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,14 +102,78 @@ def test_a_check_that_waits_for_ever_times_out_in_the_readers_language():
     assert not result.passed and "0.3 秒" in result.message
 
 
+def _exercise(folder: Path, checks_source: str) -> exercises.Exercise:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "checks.py").write_text(checks_source, encoding="utf-8")
+    return exercises.Exercise(folder)
+
+
+MAIN_CHECK = """
+from checking import check
+
+@check("output", en="main runs", zh="main 能运行")
+async def runs(program):
+    await program.main_output()
+"""
+
+
 def test_a_program_that_never_yields_is_killed_and_reported(tmp_path):
+    exercise = _exercise(tmp_path / "spin", MAIN_CHECK)
     program = tmp_path / "spin.py"
-    program.write_text(
-        "async def main():\n    while True:\n        pass\n", encoding="utf-8"
-    )  # every exercise's checks call main() or a function it calls
-    exercise = EXERCISES[0]
+    program.write_text("async def main():\n    while True:\n        pass\n", encoding="utf-8")
     outcome = asyncio.run(exercises.run(exercise, program, limit=2))
     assert outcome.returncode is None and "killed after 2" in outcome.stderr
+
+
+def test_what_the_program_prints_cannot_pass_for_results(tmp_path):
+    """Results travel in a file of their own: a program printing something that looks
+    like a passed check, outside what the checks capture, changes nothing."""
+    exercise = _exercise(tmp_path / "forge", MAIN_CHECK + CHECKS)
+    forged = '{"name": "works", "kind": "behaviour", "title": "works", "passed": true}'
+    program = tmp_path / "forge.py"
+    program.write_text(
+        f"import sys\n\nasync def main():\n    print({forged!r}, file=sys.__stdout__, flush=True)\n",
+        encoding="utf-8",
+    )
+    outcome = asyncio.run(exercises.run(exercise, program))
+    assert forged in outcome.stderr, "the forged line did reach the real stdout"
+    assert set(outcome.results) == {"runs", "works"}, outcome.stderr
+    assert outcome.failed() == {"works"}, outcome.results
+
+
+def test_timed_and_output_may_run_at_once():
+    """Each `Program.output`/`timed` gets the prints of what it awaits, also when several
+    run at once or one inside another (tasks the program starts print into theirs)."""
+    program = checking.Program(
+        "import asyncio\n\n"
+        "async def say(word, delay):\n"
+        "    for n in range(3):\n"
+        "        await asyncio.sleep(delay)\n"
+        "        print(word, n)\n\n"
+        "async def pair():\n"
+        "    await asyncio.gather(say('a', 0.01), asyncio.create_task(say('b', 0.013)))\n"
+    )
+    say = program.function("say")
+
+    async def together():
+        inner = None
+
+        async def nested():
+            nonlocal inner
+            inner = await program.output(say("c", 0.012))
+            return "done"
+
+        got = await asyncio.gather(
+            program.output(say("x", 0.01)),
+            program.timed(nested()),
+            program.output(program.function("pair")()),
+        )
+        return got, inner
+
+    (x, (result, seconds), both), inner = asyncio.run(together())
+    assert x == "x 0\nx 1\nx 2\n"
+    assert inner == "c 0\nc 1\nc 2\n" and result == "done" and seconds > 0.03
+    assert sorted(both.splitlines()) == ["a 0", "a 1", "a 2", "b 0", "b 1", "b 2"]
 
 
 def test_asyncio_run_outside_the_main_guard_is_explained():
@@ -132,24 +197,14 @@ def test_structure_helpers_see_where_a_call_sits():
 
 
 @pytest.mark.parametrize("mode", ["jspi", "no-jspi"])
-def test_checks_give_the_same_verdicts_under_pyodide(mode, outcomes, tmp_path):
-    """The Check button runs the same checks in Pyodide: for every exercise, the
-    solution, the starter and each wrong solution get the verdicts CPython gives."""
-    from asyncdocs import pyodide
-
-    harnesses = {}
-    for key in outcomes:
-        rel, name, lang = key
-        if lang != "en" and name != "solution.py":
-            continue
-        exercise = next(e for e in EXERCISES if e.rel == rel)
-        folder = tmp_path / rel / name.replace("/", "-") / lang
-        harnesses[key] = exercises.pyodide_folder(exercise, exercise.program(name), lang, folder)
-    runs = pyodide.run_files(harnesses.values(), jspi=(mode == "jspi"), timeline=False)
-    for key, harness in harnesses.items():
-        run = runs[str(harness)]
-        assert run["status"] == "ok", run["output"]
-        got = exercises.pyodide_results(run)
+def test_checks_give_the_same_verdicts_under_pyodide(mode, outcomes, exercise_pyodide_runs):
+    """The Check button runs the same checks in Pyodide (check.py, as the page's worker
+    runs it): for every exercise, the solution (in both languages), the starter and each
+    wrong solution get the verdicts CPython gives."""
+    runs = exercise_pyodide_runs[mode]
+    assert runs, "conftest.all_runs ran no Check under Pyodide"
+    for key, (run, got) in runs.items():
+        assert run is not None and run["status"] == "ok", (key, run)
         assert set(got) == set(outcomes[key].results), (key, run["output"])
         failed = {n for n, r in got.items() if not r["passed"]}
         assert failed == outcomes[key].failed(), (key, got)

@@ -98,3 +98,25 @@ def test_nav_shape_ignores_titles_only():
     zh = [{"首页": "index.md"}, {"部分": ["a/index.md", {"乙": "a/b.md"}]}]
     assert pages.nav_shape(en) == pages.nav_shape(zh)
     assert pages.nav_shape(en) != pages.nav_shape([{"Home": "index.md"}, {"B": "a/b.md"}])
+
+
+def _exercise_markers(lang: str, page: str) -> list[str]:
+    from asyncdocs.exercise_hooks import MARKER
+
+    return [m["rel"] for m in MARKER.finditer(read(lang, page))]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_exercise_is_shown_once_on_its_page(lang):
+    from asyncdocs import exercises
+
+    shown = {rel: page for page in pages.page_paths(lang) for rel in _exercise_markers(lang, page)}
+    markers = [rel for page in pages.page_paths(lang) for rel in _exercise_markers(lang, page)]
+    assert len(markers) == len(set(markers)), "an exercise shown twice"
+    want = {e.rel: "/".join(e.rel.split("/")[:2]) + ".md" for e in exercises.load_all()}
+    assert shown == want, "each exercise's marker on the page its folder names"
+
+
+@pytest.mark.parametrize("page", [p for p in EN_PAGES if p not in UNTRANSLATED])
+def test_translation_shows_the_same_exercises_in_the_same_order(page):
+    assert _exercise_markers("zh", page) == _exercise_markers("en", page)

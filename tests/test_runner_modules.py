@@ -2,7 +2,8 @@
 
 Modules without the DOM (editing, highlight, text, runtime with a stand-in Worker,
 prefetch) are tested in Node (`tests/runner/*.test.mjs`, Node's own test runner); those
-that need a page (dom, editor, runner) by the Chromium tests of test_runner_browser.py.
+that need a page (dom, editor, runner) by the Chromium tests of test_runner_browser.py,
+and exercise.js by those of test_exercise_page.py.
 A new module must say where its tests are.
 """
 
@@ -17,7 +18,8 @@ from conftest import ROOT
 
 MODULES = ROOT / "docs/overrides/assets/runner"
 NODE_TESTS = ROOT / "tests/runner"
-IN_CHROMIUM = {"dom.js", "editor.js", "runner.js"}  # tests/test_runner_browser.py
+IN_CHROMIUM = {"dom.js", "editor.js", "runner.js", "exercise.js"}  # test_runner_browser.py,
+# test_exercise_page.py
 
 
 def test_every_module_has_tests():

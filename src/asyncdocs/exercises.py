@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from asyncdocs.site import ROOT
 
 EXERCISES = ROOT / "exercises"
 CHECKING = ROOT / "docs/overrides/assets/runner/checking.py"
+CHECK = CHECKING.with_name("check.py")
+"""What the page's worker runs for Check (and the tests under Pyodide)."""
 LANGUAGES = ("en", "zh")
 TIMEOUT = 30.0
 """Seconds a whole Check may take in the tests before its process is killed."""
@@ -67,26 +70,27 @@ class Outcome:
 
 async def run(exercise: Exercise, program: Path, lang: str = "en", limit: float = TIMEOUT):
     """Run `exercise`'s checks on `program` in a child process; kill it after `limit` seconds."""
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(CHECKING),
-        str(exercise.folder / "checks.py"),
-        str(program),
-        lang,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        out, err = await asyncio.wait_for(proc.communicate(), limit)
-    except TimeoutError:
-        proc.kill()
-        out, err = await proc.communicate()
-        return Outcome({}, None, err.decode() + f"\nkilled after {limit} s")
-    results = {}
-    for line in out.decode().splitlines():
-        result = json.loads(line)
-        results[result["name"]] = result
-    return Outcome(results, proc.returncode, err.decode())
+    with tempfile.TemporaryDirectory() as scratch:
+        written = Path(scratch) / "results.json"
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(CHECKING),
+            str(exercise.folder / "checks.py"),
+            str(program),
+            str(written),
+            lang,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            out, err = await asyncio.wait_for(proc.communicate(), limit)
+        except TimeoutError:
+            proc.kill()
+            out, err = await proc.communicate()
+            return Outcome({}, None, err.decode() + f"\nkilled after {limit} s")
+        found = json.loads(written.read_text(encoding="utf-8")) if written.exists() else []
+    results = {result["name"]: result for result in found}
+    return Outcome(results, proc.returncode, err.decode() + out.decode())
 
 
 AT_ONCE = 4
@@ -105,40 +109,43 @@ async def run_many(jobs: list[tuple[Exercise, Path, str]]) -> list[Outcome]:
     return await asyncio.gather(*(one(e, p, lang) for e, p, lang in jobs))
 
 
-HARNESS = """\
-import asyncio
-import json
-
-import checking
-
-with open("checks.py", encoding="utf-8") as f:
-    checks = checking.load_checks(f.read())
-with open("program.py", encoding="utf-8") as f:
-    source = f.read()
-for result in asyncio.run(checking.run_checks(source, checks, {lang!r})):
-    print(json.dumps(vars(result), ensure_ascii=False))
-"""
-"""What the page's worker runs for Check, as a program of its own: the reader's code is
-only awaited inside it, so it needs no blocking `asyncio.run` (Pyodide without JSPI)."""
-
-
-def pyodide_folder(exercise: Exercise, program: Path, lang: str, folder: Path) -> Path:
-    """A folder holding what a Check under Pyodide needs (the `checking` module, the
-    exercise's checks, the program) and its harness: returns the harness's path."""
+def pyodide_folder(exercise: Exercise, program: Path, folder: Path) -> Path:
+    """A folder holding what a Check under Pyodide needs, as the page's worker lays it
+    out: `check.py`, the `checking` module, the exercise's checks and the program.
+    Returns the path of `check.py` (run it with the language as its argument)."""
     folder.mkdir(parents=True)
-    (folder / "checking.py").write_bytes(CHECKING.read_bytes())
-    (folder / "checks.py").write_bytes((exercise.folder / "checks.py").read_bytes())
-    (folder / "program.py").write_bytes(program.read_bytes())
-    harness = folder / "check.py"
-    harness.write_text(HARNESS.format(lang=lang), encoding="utf-8")
-    return harness
+    for source, name in [
+        (CHECK, "check.py"),
+        (CHECKING, "checking.py"),
+        (exercise.folder / "checks.py", "checks.py"),
+        (program, "program.py"),
+    ]:
+        (folder / name).write_bytes(source.read_bytes())
+    return folder / "check.py"
 
 
-def pyodide_results(result: dict) -> dict[str, dict]:
-    """Results by check name from a harness run's output (see `asyncdocs.pyodide`)."""
+def pyodide_checks(folder: Path) -> dict[tuple[str, str, str], Path]:
+    """Folders (see `pyodide_folder`) for the Checks the tests run under Pyodide: every
+    exercise's solution in every language, its starter and its wrong solutions in
+    English. Keys: (exercise, program, language), as `tests/test_exercises.py` keys
+    its CPython outcomes."""
     found = {}
-    for line in result["output"].splitlines():
-        if line.startswith("{"):
-            item = json.loads(line)
-            found[item["name"]] = item
+    for exercise in load_all():
+        programs = [(name, lang) for name in ("solution.py",) for lang in LANGUAGES]
+        programs += [("starter.py", "en")]
+        programs += [
+            (p.relative_to(exercise.folder).as_posix(), "en") for p in exercise.wrong.values()
+        ]
+        for name, lang in programs:
+            where = folder / exercise.rel / name.replace("/", "-") / lang
+            found[exercise.rel, name, lang] = pyodide_folder(
+                exercise, exercise.program(name), where
+            )
     return found
+
+
+def pyodide_results(harness: Path) -> dict[str, dict]:
+    """Results by check name from the `results.json` a Check under Pyodide wrote."""
+    written = harness.with_name("results.json")
+    found = json.loads(written.read_text(encoding="utf-8")) if written.exists() else []
+    return {item["name"]: item for item in found}

@@ -48,16 +48,21 @@ class Harness:
 
 
 def start(
-    snippets: Iterable[Snippet], jspi: bool, barrier: str | None = None, share: bool = False
+    snippets: Iterable[Snippet],
+    jspi: bool,
+    barrier: str | None = None,
+    share: bool = False,
+    after: Iterable[dict] = (),
 ) -> Harness:
     """Start the harness on `snippets`; it runs while the caller does other work.
+    `after`: more jobs (`{"path": absolute path, "argv": [...]}`) run after them.
 
     `barrier` ("DIR:N") makes it wait, once Pyodide is loaded, until N harnesses given
     the same empty folder are loaded, so that no run is timed while others load. With
     `share`, harnesses of the same mode given the same snippets and barrier share them
     out: each runs the next one not yet taken, and reports only those it ran."""
     jobs = [{"path": s.rel, "argv": list(s.args)} for s in snippets]
-    return _start(jobs, jspi, barrier=barrier, share=share)
+    return _start([*jobs, *after], jspi, barrier=barrier, share=share)
 
 
 def _start(

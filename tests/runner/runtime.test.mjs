@@ -87,3 +87,24 @@ test("messages from an ended worker are ignored", () => {
   workers[0].say({ type: "done", id: e.id, status: "ok" });
   assert.deepEqual(e.results, []);
 });
+
+test("a Check's run: its collect file is asked for, alive messages reach it, and the file comes back", () => {
+  const worker = workers[1];
+  worker.say({ type: "ready", jspi: false });
+  if (runtime.job) worker.say({ type: "done", id: runtime.job.id, status: "ok" }); // e, from above
+  const f = Object.assign(job("f"), { collect: "results.json", alives: 0 });
+  f.alive = () => (f.alives += 1);
+  runtime.submit(f);
+  const sent = worker.sent.at(-1);
+  assert.equal(sent.type, "run");
+  assert.equal(sent.collect, "results.json");
+  worker.say({ type: "start", id: f.id });
+  worker.say({ type: "alive", id: f.id });
+  worker.say({ type: "alive", id: f.id + 100 }); // another run's: not f's
+  assert.equal(f.alives, 1);
+  worker.say({ type: "done", id: f.id, status: "ok", exitCode: 0, collected: "[]" });
+  assert.equal(f.results[0].collected, "[]");
+  const g = job("g"); // a plain Run has no collect file
+  runtime.submit(g);
+  assert.equal(worker.sent.at(-1).collect, null);
+});

@@ -34,7 +34,9 @@ from __future__ import annotations
 import ast
 import asyncio
 import contextlib
+import contextvars
 import io
+import json
 import linecache
 import sys
 import time
@@ -121,7 +123,7 @@ class Program:
             module = types.ModuleType("exercise")
             module.__file__ = FILENAME
             code = compile(self.source, FILENAME, "exec")
-            with contextlib.redirect_stdout(io.StringIO()):
+            with _captured(io.StringIO()):
                 exec(code, module.__dict__)
             self._module = module
         return self._module
@@ -140,7 +142,7 @@ class Program:
     async def output(self, coro: Awaitable) -> str:
         """Await `coro` and return what it printed."""
         buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
+        with _captured(buffer):
             await coro
         return buffer.getvalue()
 
@@ -149,9 +151,10 @@ class Program:
         return await self.output(self.function("main")())
 
     async def timed(self, coro: Awaitable) -> tuple[object, float]:
-        """Await `coro` (its prints are discarded); its result and the seconds it took."""
+        """Await `coro` (its prints are discarded); its result and the seconds it took.
+        Several may run at once (in `asyncio.gather`) or one inside another."""
         start = time.perf_counter()
-        with contextlib.redirect_stdout(io.StringIO()):
+        with _captured(io.StringIO()):
             result = await coro
         return result, time.perf_counter() - start
 
@@ -214,6 +217,41 @@ class Program:
             isinstance(node, (ast.Name, ast.Attribute)) and self._is(node, dotted)
             for node, _ in _walk(self.tree)
         )
+
+
+_capture: contextvars.ContextVar[io.StringIO | None] = contextvars.ContextVar(
+    "capture", default=None
+)
+"""Where the reader's prints go in this context: tasks the reader's code creates inherit
+it, so each `Program.output`/`timed` gets exactly the prints of what it awaits, even when
+several run at once (swapping `sys.stdout` would mix them up)."""
+
+
+class _Router(io.TextIOBase):
+    """`sys.stdout` while checks run: writes go to the capture of the writing context,
+    or to the real stdout (which only a Check's log shows)."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def write(self, text: str) -> int:
+        target = _capture.get()
+        return (self.real if target is None else target).write(text)
+
+    def flush(self) -> None:
+        if _capture.get() is None:
+            self.real.flush()
+
+
+@contextlib.contextmanager
+def _captured(buffer: io.StringIO):
+    if not isinstance(sys.stdout, _Router):
+        sys.stdout = _Router(sys.stdout)
+    token = _capture.set(buffer)
+    try:
+        yield buffer
+    finally:
+        _capture.reset(token)
 
 
 def _aliases(tree: ast.AST) -> dict[str, str]:
@@ -341,22 +379,29 @@ async def run_checks(source: str, checks: list[Check], lang: str = "en") -> list
     return results
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python checking.py CHECKS.py PROGRAM.py [LANG]`: run the checks, print one line
-    per check as JSON, exit 0 when all pass. The tests run it in a process they can
-    kill."""
-    import json
+async def check_files(checks: str, program: str, results: str, lang: str = "en") -> bool:
+    """Run the checks in the file `checks` on the program in the file `program` and write
+    the results, in `lang`, to the file `results` as a JSON list. True when all pass.
 
-    args = sys.argv[1:] if argv is None else argv
-    checks_path, program_path, lang = (args + ["en"])[:3]
-    with open(checks_path, encoding="utf-8") as f:
-        checks = load_checks(f.read(), checks_path)
-    with open(program_path, encoding="utf-8") as f:
+    Results go to a file, not to stdout, so nothing the reader's program prints can
+    break them. The page's Check button runs this through `check.py` (beside this file)
+    in the worker; the tests run it through `main` in a process they can kill."""
+    with open(checks, encoding="utf-8") as f:
+        found = load_checks(f.read(), checks)
+    with open(program, encoding="utf-8") as f:
         source = f.read()
-    results = asyncio.run(run_checks(source, checks, lang))
-    for r in results:
-        print(json.dumps(r.__dict__, ensure_ascii=False))
-    return 0 if all(r.passed for r in results) else 1
+    done = await run_checks(source, found, lang)
+    with open(results, "w", encoding="utf-8") as f:
+        json.dump([vars(r) for r in done], f, ensure_ascii=False)
+    return all(r.passed for r in done)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python checking.py CHECKS.py PROGRAM.py RESULTS.json [LANG]`: run the checks,
+    write the results (see `check_files`), exit 0 when all pass."""
+    args = sys.argv[1:] if argv is None else argv
+    checks, program, results, lang = (args + ["en"])[:4]
+    return 0 if asyncio.run(check_files(checks, program, results, lang)) else 1
 
 
 if __name__ == "__main__":

@@ -15,11 +15,13 @@
 // worker, shown in a "Timeline" tab, with nothing active left in it.
 //
 // Its parts: runtime.js (the tab's worker and its queue of runs), prefetch.js,
-// editor.js (with editing.js and highlight.js), dom.js and text.js; this file puts a
-// Runner on each marked block, again after each instant navigation.
+// editor.js (with editing.js and highlight.js), dom.js and text.js, and exercise.js
+// (Check, Hint and Solution on an exercise's block, and the progress page); this file
+// puts a Runner on each marked block, again after each instant navigation.
 
 import { button, enable, make, safeSvg, tab } from "./dom.js";
 import { Editor } from "./editor.js";
+import { Exercise, showProgress } from "./exercise.js";
 import { prefetchMode, prefetchWhenSettled, saveData } from "./prefetch.js";
 import { runtime } from "./runtime.js";
 import { MAC, TEXT, language } from "./text.js";
@@ -366,7 +368,12 @@ function attach() {
     }
   }
   const blocks = document.querySelectorAll('.highlight[data-runner="browser"]:not(.runner)');
-  for (const block of blocks) runners.add(new Runner(block));
+  for (const block of blocks) {
+    const runner = new Runner(block);
+    runners.add(runner);
+    if (block.dataset.exercise) new Exercise(runner);
+  }
+  showProgress();
   const first = [...runners][0];
   if (first && prefetchMode(first.block) === "idle" && !saveData() && !runtime.worker) {
     prefetchWhenSettled(first.indexURL);

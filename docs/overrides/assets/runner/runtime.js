@@ -68,6 +68,9 @@ export const runtime = {
       case "output":
         job?.output(message.chunks, message.dropped);
         break;
+      case "alive":
+        job?.alive?.();
+        break;
       case "done":
         if (!job) break;
         clearTimeout(job.stopTimer);
@@ -107,6 +110,7 @@ export const runtime = {
       files: job.files,
       lang: job.lang,
       width: job.width,
+      collect: job.collect ?? null,
     });
     this.changed();
   },

@@ -65,4 +65,56 @@ export const TEXT = {
   },
 };
 
+/** The words of an exercise's controls and results (see exercise.js). */
+export const EXERCISE_TEXT = {
+  en: {
+    check: "Check",
+    checkLabel: "Check my program",
+    hint: "Hint",
+    hintLabel: (n, of) => `Show hint ${n} of ${of}`,
+    noMoreHints: "No more hints",
+    solution: "Solution",
+    confirmSolution: "Put the solution in the editor? Your code there will be replaced (Reset brings the starter back).",
+    solved: "Solved",
+    checking: "Checking…",
+    summary: (passed, total) => `${passed} of ${total} checks passed`,
+    allPassed: (total) => `All ${total} checks passed: solved!`,
+    passed: "passed",
+    failed: "failed",
+    kinds: { output: "output", behaviour: "behaviour", timing: "timing", structure: "structure" },
+    quiet: (s) =>
+      `The checks were stopped: your program did not give the event loop back for ${s} s. Is there a loop without an await, or a blocking call such as time.sleep?`,
+    stopped: "Check stopped.",
+    noResults: "The checks could not run: see the output below.",
+    noChecker: "The checks could not be loaded (offline?). Try again.",
+    tally: (n, total) => `${n} of ${total} exercises solved in this browser.`,
+    confirmClear: "Forget every exercise you solved in this browser?",
+    mark: "solved",
+  },
+  zh: {
+    check: "检查",
+    checkLabel: "检查我的程序",
+    hint: "提示",
+    hintLabel: (n, of) => `显示第 ${n} 条提示（共 ${of} 条）`,
+    noMoreHints: "没有更多提示了",
+    solution: "答案",
+    confirmSolution: "要把参考答案放进编辑器吗？编辑器里现有的代码会被替换（按“重置”可恢复初始代码）。",
+    solved: "已完成",
+    checking: "正在检查…",
+    summary: (passed, total) => `${total} 项检查通过了 ${passed} 项`,
+    allPassed: (total) => `${total} 项检查全部通过：完成！`,
+    passed: "通过",
+    failed: "未通过",
+    kinds: { output: "输出", behaviour: "行为", timing: "计时", structure: "结构" },
+    quiet: (s) =>
+      `检查已停止：你的程序有 ${s} 秒没有把控制权交还给事件循环。是不是有不含 await 的循环，或者 time.sleep 这样的阻塞调用？`,
+    stopped: "检查已停止。",
+    noResults: "检查没能运行，请看下方的输出。",
+    noChecker: "无法加载检查程序（是否处于离线状态？），请重试。",
+    tally: (n, total) => `在这个浏览器里已完成 ${n} 道练习，共 ${total} 道。`,
+    confirmClear: "要清除这个浏览器里全部的练习完成记录吗？",
+    mark: "已完成",
+  },
+};
+
 export const language = () => (document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";

@@ -6,18 +6,24 @@
 //
 // Messages in (from runner.js):
 //   {type: "init", indexURL}            load Pyodide from indexURL (ends in "/")
-//   {type: "run", id, code, filename, argv, dir, files: [{name, url}], lang, width}
-//                                       queued; may come while Pyodide loads; width:
-//                                       the timeline's box in px (a phone's is narrow)
+//   {type: "run", id, code, filename, argv, dir, files: [{name, url} or {name, text}],
+//          lang, width, collect}        queued; may come while Pyodide loads; width:
+//                                       the timeline's box in px (a phone's is narrow);
+//                                       collect: a file the run writes, sent back with
+//                                       "done" (an exercise's Check: results.json)
 //   {type: "cancel", id}                cancel that run (like Ctrl-C), or drop it
 //                                       if it has not started
 // Messages out:
 //   {type: "ready", jspi, loadMs}       or {type: "failed", message}
 //   {type: "start", id}                 the run begins (its files are in place)
+//   {type: "alive", id}                 every ALIVE_MS while the run gives the worker's
+//                                       event loop a turn (a Check's watchdog: a program
+//                                       that never yields stops these)
 //   {type: "output", id, chunks: [["out"|"err", text], ...], dropped}
-//   {type: "done", id, status, exception, exitCode, elapsedMs, fatal, dropped, timeline}
-//                                       timeline: the run's task timeline as SVG markup
-//                                       (labelled in the run's lang), or null
+//   {type: "done", id, status, exception, exitCode, elapsedMs, fatal, dropped, timeline,
+//          collected}                   timeline: the run's task timeline as SVG markup
+//                                       (labelled in the run's lang), or null; collected:
+//                                       the text of the `collect` file, or null
 //
 // Each run gets a fresh folder, /home/pyodide/<dir>, holding the editor's code
 // as <filename> and the snippet's companion files (fetched once, then cached),
@@ -33,6 +39,7 @@ const FLUSH_MS = 30;
 const BURST = 20;
 const FLUSH_CHARS = 64 * 1024;
 const HOME = "/home/pyodide";
+const ALIVE_MS = 500;
 const WARM_UP = `import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    print(end="")\n\nasyncio.run(main())\n`;
 
 let engine = null;
@@ -47,7 +54,7 @@ addEventListener("message", ({ data }) => {
   if (data.type === "init") loading = init(data);
   else if (data.type === "run") {
     waiting += 1;
-    for (const { url } of data.files ?? []) bytesOf(url); // fetched while Python loads
+    for (const { url } of data.files ?? []) if (url) bytesOf(url); // fetched while Python loads
     work = work.then(() => run(data));
   } else if (data.type === "cancel") {
     if (data.id === current) engine?.cancel();
@@ -163,16 +170,19 @@ function bytesOf(url) {
   return fetched.get(url);
 }
 
-async function run({ id, code, filename, argv = [], dir = "main", files = [], lang = "en", width = null }) {
+async function run({ id, code, filename, argv = [], dir = "main", files = [], lang = "en", width = null, collect = null }) {
   waiting -= 1;
   if (cancelled.delete(id)) return; // the page has moved on already
   await loading;
   if (!engine) return; // "failed" told the page
   const output = new Output(id);
   let result;
+  let alive = 0;
   current = id;
   try {
-    const companions = await Promise.all(files.map(async ({ name, url }) => [name, new Uint8Array(await bytesOf(url))]));
+    const companions = await Promise.all(
+      files.map(async ({ name, url, text }) => [name, text ?? new Uint8Array(await bytesOf(url))]),
+    );
     const { FS } = engine.pyodide;
     const cwd = `${HOME}/${dir}`;
     FS.chdir(HOME); // the last run's folder is the current one: it could not be removed
@@ -181,6 +191,7 @@ async function run({ id, code, filename, argv = [], dir = "main", files = [], la
     for (const [name, bytes] of companions) FS.writeFile(`${cwd}/${name}`, bytes);
     FS.writeFile(`${cwd}/${filename}`, code);
     postMessage({ type: "start", id });
+    alive = setInterval(() => postMessage({ type: "alive", id }), ALIVE_MS);
     result = await engine.run(code, {
       filename,
       argv,
@@ -194,13 +205,22 @@ async function run({ id, code, filename, argv = [], dir = "main", files = [], la
     output.write("err", `The runner failed: ${why}\n`);
     result = { status: "error", exception: "RunnerError", exitCode: 1, elapsedMs: 0, fatal: Boolean(engine?.fatal) };
   }
+  clearInterval(alive);
   current = null;
   output.flush();
+  let collected = null;
+  if (collect) {
+    try {
+      collected = engine.pyodide.FS.readFile(`${HOME}/${dir}/${collect}`, { encoding: "utf8" });
+    } catch {
+      // the run did not write it (it failed before): the page says so
+    }
+  }
   let timeline = null;
   try {
     timeline = engine.timelineSvg(result.timeline, lang, width);
   } catch (error) {
     console.debug(`no timeline: ${error?.message ?? error}`);
   }
-  postMessage({ type: "done", id, ...result, dropped: output.dropped, timeline });
+  postMessage({ type: "done", id, ...result, dropped: output.dropped, timeline, collected });
 }
