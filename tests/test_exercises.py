@@ -132,7 +132,8 @@ def test_what_the_program_prints_cannot_pass_for_results(tmp_path):
     forged = '{"name": "works", "kind": "behaviour", "title": "works", "passed": true}'
     program = tmp_path / "forge.py"
     program.write_text(
-        f"import sys\n\nasync def main():\n    print({forged!r}, file=sys.__stdout__, flush=True)\n",
+        "import sys\n\nasync def main():\n"
+        f"    print({forged!r}, file=sys.__stdout__, flush=True)\n",
         encoding="utf-8",
     )
     outcome = asyncio.run(exercises.run(exercise, program))

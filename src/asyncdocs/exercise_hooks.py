@@ -96,7 +96,7 @@ def _fence(code: str, title: str) -> str:
 
 
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_BREAK = re.compile(rf"(?<=[^\n])\n(?=[^\n\s*+#>\d-])")
+_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n\s*+#>\d-])")
 
 
 def unwrap(text: str) -> str:

@@ -8,6 +8,6 @@ import sys
 
 import checking
 
-asyncio.run(
-    checking.check_files("checks.py", "program.py", "results.json", (sys.argv[1:] + ["en"])[0])
-)
+lang = (sys.argv[1:] + ["en"])[0]
+checks, source = checking.load_files("checks.py", "program.py")
+checking.write_results("results.json", asyncio.run(checking.run_checks(source, checks, lang)))

@@ -379,29 +379,33 @@ async def run_checks(source: str, checks: list[Check], lang: str = "en") -> list
     return results
 
 
-async def check_files(checks: str, program: str, results: str, lang: str = "en") -> bool:
-    """Run the checks in the file `checks` on the program in the file `program` and write
-    the results, in `lang`, to the file `results` as a JSON list. True when all pass.
-
-    Results go to a file, not to stdout, so nothing the reader's program prints can
-    break them. The page's Check button runs this through `check.py` (beside this file)
-    in the worker; the tests run it through `main` in a process they can kill."""
+def load_files(checks: str, program: str) -> tuple[list[Check], str]:
+    """The checks defined in the file `checks`, and the source of the file `program`."""
     with open(checks, encoding="utf-8") as f:
         found = load_checks(f.read(), checks)
     with open(program, encoding="utf-8") as f:
-        source = f.read()
-    done = await run_checks(source, found, lang)
-    with open(results, "w", encoding="utf-8") as f:
-        json.dump([vars(r) for r in done], f, ensure_ascii=False)
-    return all(r.passed for r in done)
+        return found, f.read()
+
+
+def write_results(path: str, results: list[Result]) -> bool:
+    """Write results to the file `path` as a JSON list; True when all passed.
+
+    Results go to a file, not to stdout, so nothing the reader's program prints can
+    break them. The page's Check button runs `check.py` (beside this file) in the
+    worker, which hands the file back; the tests run `main` in a process they can kill."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump([vars(r) for r in results], f, ensure_ascii=False)
+    return all(r.passed for r in results)
 
 
 def main(argv: list[str] | None = None) -> int:
     """`python checking.py CHECKS.py PROGRAM.py RESULTS.json [LANG]`: run the checks,
-    write the results (see `check_files`), exit 0 when all pass."""
+    write the results (see `write_results`), exit 0 when all pass."""
     args = sys.argv[1:] if argv is None else argv
-    checks, program, results, lang = (args + ["en"])[:4]
-    return 0 if asyncio.run(check_files(checks, program, results, lang)) else 1
+    checks_path, program_path, results_path, lang = (args + ["en"])[:4]
+    checks, source = load_files(checks_path, program_path)
+    results = asyncio.run(run_checks(source, checks, lang))
+    return 0 if write_results(results_path, results) else 1
 
 
 if __name__ == "__main__":
