@@ -83,8 +83,7 @@ export class Exercise {
     this.hintButton = button("hint", t.hint, () => this.hint());
     this.solutionButton = button("solution", t.solution, () => this.showSolution());
     this.badge = make("span", "exercise-badge", `✓ ${t.solved}`);
-    runner.controls.prepend(this.checkButton);
-    runner.runButton.after(this.hintButton, this.solutionButton);
+    runner.runButton.after(this.checkButton, this.hintButton, this.solutionButton);
     runner.controls.before(this.badge);
     runner.resetButton.addEventListener("click", () => this.reset());
     block.classList.add("exercise-block");
