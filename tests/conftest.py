@@ -15,6 +15,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -58,6 +59,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             about.setdefault(item.module.__name__, set()).add(params["snippet"].rel)
         if getattr(item, "originalname", "") == EXERCISES_UNDER_PYODIDE:
             about.setdefault(item.module.__name__, set()).add(EXERCISES_UNDER_PYODIDE)
+        if "exercise_runs" in getattr(item, "fixturenames", ()):
+            about.setdefault(item.module.__name__, set()).add("exercise_runs")
     session.config.stash[ABOUT] = about
 
 
@@ -93,30 +96,47 @@ def selected(config: pytest.Config, module: str, snippets: list[manifest.Snippet
     return [s for s in snippets if s.rel in wanted]
 
 
-@pytest.fixture(scope="session")
-def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dict]], dict]:
-    """Every selected snippet run once: on CPython (rel -> result) and under Pyodide
-    (mode -> rel -> the harness's result); and, when their test is selected, the
-    exercises' Checks under Pyodide, after the snippets in the same Pyodides (mode ->
-    (exercise, program, language) -> results by check name).
+class Runs(NamedTuple):
+    cpython: dict[str, runner.Result]
+    """Snippet rel -> its CPython run."""
+    pyodide: dict[str, dict[str, dict]]
+    """Mode -> snippet rel -> its run under Pyodide."""
+    checks: dict[tuple[str, str, str], exercises.Outcome]
+    """(exercise, program, language) -> its Check in CPython."""
+    pyodide_checks: dict[str, dict[tuple[str, str, str], tuple[dict | None, dict]]]
+    """Mode -> (exercise, program, language) -> (the run of check.py, results by check)."""
 
-    Both mostly sleep, so they run at the same time: first the Pyodides load (a few
-    CPU-seconds each) and wait for each other at a barrier; then the light CPython runs
-    start while the Pyodides share out theirs, and the heavy ones (see `heavy`) follow
-    once the Pyodides are done. Nothing is timed while Pyodide loads."""
+
+@pytest.fixture(scope="session")
+def all_runs(request) -> Runs:
+    """Every selected snippet run once, on CPython and under Pyodide, and, when their
+    tests are selected, the exercises' Checks (see `Runs`).
+
+    All of them mostly sleep, so they run at the same time: first the Pyodides load (a
+    few CPU-seconds each) and wait for each other at a barrier; then the light CPython
+    runs and the exercises' CPython Checks start while the Pyodides share out theirs
+    (the snippets, then the exercises' Checks), and the heavy CPython runs (see `heavy`)
+    follow once all of that is done. Nothing is timed while Pyodide loads."""
+    about = request.config.stash.get(ABOUT, {}).get("test_exercises", set())
     browser = [s for s in all_snippets() if s.browser and s.run]
     chosen = selected(request.config, "test_pyodide", browser)
     folder = Path(tempfile.mkdtemp(prefix="pyodide-barrier-"))
     checks = {}
-    if EXERCISES_UNDER_PYODIDE in request.config.stash.get(ABOUT, {}).get("test_exercises", ()):
+    if EXERCISES_UNDER_PYODIDE in about:
         checks = exercises.pyodide_checks(folder / "exercises")
-    after = [{"path": str(path), "argv": [key[2]]} for key, path in checks.items()]
-    harnesses = min(PYODIDES, -(-(len(chosen) + len(after)) // SNIPPETS_PER_PYODIDE))
+    after = {
+        mode: [{"path": str(checks[key]), "argv": [key[2]]} for key in keys]
+        for mode, keys in exercises.share_modes(list(checks), PYODIDE_MODES).items()
+    }
+    most = max((len(jobs) for jobs in after.values()), default=0)
+    harnesses = min(PYODIDES, -(-(len(chosen) + most) // SNIPPETS_PER_PYODIDE))
     barrier = f"{folder}:{harnesses * len(PYODIDE_MODES)}"
     started = [
         (
             mode,
-            pyodide.start(chosen, jspi=(mode == "jspi"), barrier=barrier, share=True, after=after),
+            pyodide.start(
+                chosen, jspi=(mode == "jspi"), barrier=barrier, share=True, after=after[mode]
+            ),
         )
         for mode in PYODIDE_MODES
         for _ in range(harnesses)
@@ -129,21 +149,28 @@ def all_runs(request) -> tuple[dict[str, runner.Result], dict[str, dict[str, dic
     local = selected(
         request.config, "test_snippets", [s for s in all_snippets() if runs_on_cpython(s)]
     )
-    cpython = run_async(runner.run_many([s for s in local if not heavy(s)]))
-    under_pyodide: dict[str, dict[str, dict]] = {mode: {} for mode in PYODIDE_MODES}
-    for mode, harness in started:
-        under_pyodide[mode].update(pyodide.finish(harness))
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        jobs = exercises.cpython_checks() if about & {"exercise_runs"} else []
+        checking = pool.submit(asyncio.run, exercises.run_many(jobs))
+        cpython = run_async(runner.run_many([s for s in local if not heavy(s)]))
+        under_pyodide: dict[str, dict[str, dict]] = {mode: {} for mode in PYODIDE_MODES}
+        for mode, harness in started:
+            under_pyodide[mode].update(pyodide.finish(harness))
+        outcomes = {
+            (e.rel, p.relative_to(e.folder).as_posix(), lang): o
+            for (e, p, lang), o in zip(jobs, checking.result(), strict=True)
+        }
     cpython.update(run_async(runner.run_many([s for s in local if heavy(s)])))
     checked = {
         mode: {
-            key: (results.pop(str(path), None), exercises.pyodide_results(path))
-            for key, path in checks.items()
+            key: (results.pop(str(checks[key]), None), exercises.pyodide_results(checks[key]))
+            for key in exercises.share_modes(list(checks), PYODIDE_MODES)[mode]
         }
         for mode, results in under_pyodide.items()
     }
     shutil.rmtree(folder, ignore_errors=True)
     second_runs(request.config, cpython, under_pyodide)
-    return cpython, under_pyodide, checked
+    return Runs(cpython, under_pyodide, outcomes, checked)
 
 
 SECOND_RUNS = pytest.StashKey[list[str]]()
@@ -186,20 +213,25 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
 @pytest.fixture(scope="session")
 def snippet_runs(all_runs) -> dict[str, runner.Result]:
     """The CPython runs of the selected snippets (see `all_runs`)."""
-    return all_runs[0]
+    return all_runs.cpython
 
 
 @pytest.fixture(scope="session")
 def pyodide_runs(all_runs) -> dict[str, dict[str, dict]]:
     """The Pyodide runs of the selected browser snippets (see `all_runs`)."""
-    return all_runs[1]
+    return all_runs.pyodide
+
+
+@pytest.fixture(scope="session")
+def exercise_runs(all_runs) -> dict[tuple[str, str, str], exercises.Outcome]:
+    """The exercises' Checks in CPython (see `all_runs`)."""
+    return all_runs.checks
 
 
 @pytest.fixture(scope="session")
 def exercise_pyodide_runs(all_runs) -> dict[str, dict[tuple[str, str, str], tuple]]:
-    """The exercises' Checks under Pyodide (see `all_runs`): mode -> (exercise, program,
-    language) -> (the harness's result of check.py, results by check name)."""
-    return all_runs[2]
+    """The exercises' Checks under Pyodide (see `all_runs`)."""
+    return all_runs.pyodide_checks
 
 
 def run_async(coro):

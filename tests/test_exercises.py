@@ -19,19 +19,11 @@ import checking  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def outcomes() -> dict[tuple[str, str, str], exercises.Outcome]:
-    """(exercise, program, lang) -> its Check; solutions and starters in both languages,
-    wrong solutions in English. All at once: they mostly sleep."""
-    jobs = []
-    for e in EXERCISES:
-        for lang in exercises.LANGUAGES:
-            jobs += [(e, e.program("solution.py"), lang), (e, e.program("starter.py"), lang)]
-        jobs += [(e, path, "en") for path in e.wrong.values()]
-    done = asyncio.run(exercises.run_many(jobs))
-    return {
-        (e.rel, p.relative_to(e.folder).as_posix(), lang): o
-        for (e, p, lang), o in zip(jobs, done, strict=True)
-    }
+def outcomes(exercise_runs) -> dict[tuple[str, str, str], exercises.Outcome]:
+    """(exercise, program, lang) -> its Check in CPython: solutions and starters in both
+    languages, wrong solutions in English (run by conftest.all_runs, beside the other
+    runs that mostly sleep)."""
+    return exercise_runs
 
 
 def test_there_are_exercises():

@@ -124,15 +124,40 @@ def pyodide_folder(exercise: Exercise, program: Path, folder: Path) -> Path:
     return folder / "check.py"
 
 
+def cpython_checks() -> list[tuple[Exercise, Path, str]]:
+    """The Checks the tests run in CPython: each exercise's solution and starter in
+    every language, its wrong solutions in English."""
+    jobs = []
+    for e in load_all():
+        for lang in LANGUAGES:
+            jobs += [(e, e.program("solution.py"), lang), (e, e.program("starter.py"), lang)]
+        jobs += [(e, path, "en") for path in e.wrong.values()]
+    return jobs
+
+
+def share_modes(keys: list[tuple[str, str, str]], modes) -> dict[str, list]:
+    """The Checks each Pyodide mode runs: every solution and starter in every mode, the
+    wrong solutions shared out in turn (each check's verdict under Pyodide is proven in
+    one mode; the solution and starter prove both modes run the checks alike)."""
+    shared: dict[str, list] = {mode: [] for mode in modes}
+    turn = 0
+    for key in keys:
+        if key[1].startswith("wrong/"):
+            shared[modes[turn % len(modes)]].append(key)
+            turn += 1
+        else:
+            for mode in modes:
+                shared[mode].append(key)
+    return shared
+
+
 def pyodide_checks(folder: Path) -> dict[tuple[str, str, str], Path]:
     """Folders (see `pyodide_folder`) for the Checks the tests run under Pyodide: every
-    exercise's solution in every language, its starter and its wrong solutions in
-    English. Keys: (exercise, program, language), as `tests/test_exercises.py` keys
-    its CPython outcomes."""
+    exercise's solution, its starter and its wrong solutions, in English. Keys:
+    (exercise, program, language), as `cpython_checks` gives them."""
     found = {}
     for exercise in load_all():
-        programs = [(name, lang) for name in ("solution.py",) for lang in LANGUAGES]
-        programs += [("starter.py", "en")]
+        programs = [("solution.py", "en"), ("starter.py", "en")]
         programs += [
             (p.relative_to(exercise.folder).as_posix(), "en") for p in exercise.wrong.values()
         ]
