@@ -94,6 +94,21 @@ def test_a_check_that_waits_for_ever_times_out_in_the_readers_language():
     assert not result.passed and "0.3 秒" in result.message
 
 
+def test_the_readers_timeout_and_cancellation_fail_only_their_check():
+    """A TimeoutError or CancelledError out of the reader's code is the reader's error,
+    with its traceback: not the check's time limit, and not the end of the Check."""
+    source = (
+        "import asyncio\n\nasync def work():\n"
+        "    async with asyncio.timeout(0.01):\n        await asyncio.sleep(1)\n\n"
+        "async def other():\n    task = asyncio.create_task(asyncio.sleep(1))\n"
+        "    task.cancel()\n    await task\n"
+    )
+    checks = CHECKS + CHECKS.replace('"work"', '"other"').replace("def works", "def others")
+    timed_out, cancelled = _check(source, checks.replace("from checking", "\nfrom checking"))
+    assert "TimeoutError" in timed_out.message and ", in work" in timed_out.traceback
+    assert "CancelledError" in cancelled.message and "line 10, in other" in cancelled.traceback
+
+
 def _exercise(folder: Path, checks_source: str) -> exercises.Exercise:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "checks.py").write_text(checks_source, encoding="utf-8")

@@ -338,6 +338,12 @@ def _reader_traceback(error: BaseException) -> str:
     return "".join(lines) if frames else "".join(lines[-1:])
 
 
+def _raised(c: Check, title: str, text: dict, error: BaseException) -> Result:
+    """A check failed by an exception out of the reader's code: say which, and where."""
+    message = text["raised"].format(error=type(error).__name__)
+    return Result(c.name, c.kind, title, False, message, _reader_traceback(error))
+
+
 async def run_checks(source: str, checks: list[Check], lang: str = "en") -> list[Result]:
     """Run every check on the program `source`, each within its time limit, and return
     one Result per check, messages in `lang`. A program that does not compile fails
@@ -356,22 +362,24 @@ async def run_checks(source: str, checks: list[Check], lang: str = "en") -> list
     for c in checks:
         title = c.title.get(lang, c.title["en"])
         start = time.perf_counter()
+        deadline = asyncio.timeout(c.limit)
         try:
-            async with asyncio.timeout(c.limit):
+            async with deadline:
                 await c.run(program)
         except Fail as fail:
             result = Result(c.name, c.kind, title, False, fail.text.get(lang, str(fail)))
-        except TimeoutError:
-            result = Result(c.name, c.kind, title, False, text["timeout"].format(limit=c.limit))
+        except TimeoutError as error:
+            if deadline.expired():  # the check's own time limit
+                message = text["timeout"].format(limit=c.limit)
+                result = Result(c.name, c.kind, title, False, message)
+            else:  # a TimeoutError out of the reader's code
+                result = _raised(c, title, text, error)
+        except asyncio.CancelledError as error:
+            if asyncio.current_task().cancelling():
+                raise  # the Check itself is cancelled (Stop)
+            result = _raised(c, title, text, error)  # the reader's code let one out
         except Exception as error:  # the reader's code failed: say where
-            result = Result(
-                c.name,
-                c.kind,
-                title,
-                False,
-                text["raised"].format(error=type(error).__name__),
-                _reader_traceback(error),
-            )
+            result = _raised(c, title, text, error)
         else:
             result = Result(c.name, c.kind, title, True)
         result.seconds = time.perf_counter() - start
