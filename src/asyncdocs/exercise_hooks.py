@@ -124,15 +124,15 @@ def exercise_markdown(exercise: exercises.Exercise, lang: str) -> str:
     )
 
 
-def _nav_pages(nav) -> list[str]:
-    """The pages of a nav (as in mkdocs.yml), in order."""
-    found = []
+def _nav_pages(nav) -> dict[str, str]:
+    """The pages of a nav (as in mkdocs.yml), in order, with their titles ("" if none)."""
+    found: dict[str, str] = {}
     for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
+        title, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
         if isinstance(value, list):
-            found += _nav_pages(value)
+            found.update(_nav_pages(value))
         elif isinstance(value, str):
-            found.append(value)
+            found[value] = title
     return found
 
 
@@ -140,7 +140,8 @@ def progress_markdown(config: MkDocsConfig, page: Page) -> str:
     """The progress page's list: every exercise, by part, in the order of the nav."""
     text = _text(config)
     lang = _language(config)
-    order = {p: n for n, p in enumerate(_nav_pages(config.nav))}
+    titles = _nav_pages(config.nav)
+    order = {p: n for n, p in enumerate(titles)}
     everything = sorted(exercises.load_all(), key=lambda e: order.get(_page_of(e), len(order)))
     here = page.file.src_uri.rpartition("/")[0]
     lines = [f'<p class="exercise-tally" data-exercise-total="{len(everything)}"></p>\n']
@@ -154,7 +155,8 @@ def progress_markdown(config: MkDocsConfig, page: Page) -> str:
             target = _relative(_page_of(e), here)
             lines.append(
                 f'- <span class="exercise-mark" data-exercise-progress="{e.rel}"></span>'
-                f"[{meta['title']}]({target}#{anchor(e)})\n"
+                f"[{meta['title']}]({target}#{anchor(e)})"
+                f' <span class="exercise-page">· {html.escape(titles.get(_page_of(e), ""))}</span>\n'
             )
     lines.append(
         f'\n<p><button type="button" class="md-button exercise-clear-all" hidden>'

@@ -95,6 +95,12 @@ export class Exercise {
     this.hintButton.setAttribute("aria-label", t.hintLabel(1, this.hints.length));
     this.hintButton.hidden = this.hints.length === 0;
     this.showSolved();
+    // The output shows once there is some: not under a starter nobody has run yet.
+    const run = runner.run.bind(runner);
+    runner.run = () => {
+      block.classList.add("exercise-used");
+      run();
+    };
     const showState = runner.showState.bind(runner);
     runner.showState = () => {
       showState();
@@ -141,6 +147,7 @@ export class Exercise {
     const runner = this.runner;
     runner.open();
     if (runner.job) return;
+    this.block.classList.add("exercise-used");
     runner.clearOutput();
     this.results.hidden = true;
     this.results.replaceChildren();

@@ -101,7 +101,7 @@ export const EXERCISE_TEXT = {
     confirmSolution: "要把参考答案放进编辑器吗？编辑器里现有的代码会被替换（按“重置”可恢复初始代码）。",
     solved: "已完成",
     checking: "正在检查…",
-    summary: (passed, total) => `${total} 项检查通过了 ${passed} 项`,
+    summary: (passed, total) => `${total} 项检查中通过了 ${passed} 项`,
     allPassed: (total) => `${total} 项检查全部通过：完成！`,
     passed: "通过",
     failed: "未通过",
