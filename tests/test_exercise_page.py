@@ -189,3 +189,51 @@ def test_a_program_that_never_yields_is_stopped_and_reported(reader):
     page.wait_for_function("window.asyncdocsRunner.state === 'ready'", timeout=60_000)
     verdicts = _check(page, _exercise().program("solution.py").read_text(encoding="utf-8"))
     assert {mark for mark, _, _ in verdicts} == {"✓"}, "a new Python checks the next try"
+
+
+def test_stop_during_a_check(reader):
+    page = reader("en")
+    _fresh(page)
+    block = _block(page)
+    block.locator("textarea").fill(
+        "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(60)\n"
+    )
+    runs = int(block.get_attribute("data-runner-runs") or 0)
+    block.locator("button.runner-button--check").click()
+    status = block.locator(".runner-status")
+    page.wait_for_function(
+        "el => el.textContent === 'Checking…'", arg=status.element_handle(), timeout=60_000
+    )
+    block.locator("button.runner-button--stop").click()
+    page.wait_for_function(
+        "([el, n]) => Number(el.dataset.runnerRuns || 0) > n",
+        arg=[block.element_handle(), runs],
+        timeout=10_000,
+    )
+    assert block.get_attribute("data-runner-state") == "stopped"
+    assert status.inner_text() == "Check stopped."
+    assert block.locator(".exercise-result").count() == 0, "no verdicts from a stopped Check"
+    verdicts = _check(page, _exercise().program("solution.py").read_text(encoding="utf-8"))
+    assert {mark for mark, _, _ in verdicts} == {"✓"}, "the next Check runs"
+
+
+def test_solved_without_local_storage(browser, built_site):
+    """Storage refused (a browser's privacy setting): the exercise still shows solved
+    for as long as the tab lasts, and the page raises nothing."""
+    _, base = built_site
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() {"
+        " throw new DOMException('refused', 'SecurityError'); }});"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(f"{base}en/{PAGE}")
+        verdicts = _check(page, _exercise().program("solution.py").read_text(encoding="utf-8"))
+        assert {mark for mark, _, _ in verdicts} == {"✓"}, verdicts
+        assert _block(page).locator(".exercise-badge").is_visible()
+        assert errors == [], errors
+    finally:
+        context.close()

@@ -60,7 +60,7 @@ TEXT = {
     "en": {
         "heading": "Exercise: {title}",
         "hint": "Hint {n}",
-        "parts": {"tutorial": "Tutorial", "book": "The book", "guide": "The guide"},
+        "parts": {"tutorial": "Tutorial", "book": "The book", "guide": "Practical guide"},
         "count": "{n} exercises",
         "clear": "Forget all my solved exercises",
         "none": "No exercise solved yet in this browser.",
@@ -153,10 +153,11 @@ def progress_markdown(config: MkDocsConfig, page: Page) -> str:
         for e in mine:
             meta = e.meta.get(lang) or e.meta["en"]
             target = _relative(_page_of(e), here)
+            where = html.escape(titles.get(_page_of(e), ""))
             lines.append(
                 f'- <span class="exercise-mark" data-exercise-progress="{e.rel}"></span>'
                 f"[{meta['title']}]({target}#{anchor(e)})"
-                f' <span class="exercise-page">· {html.escape(titles.get(_page_of(e), ""))}</span>\n'
+                f' <span class="exercise-page">· {where}</span>\n'
             )
     lines.append(
         f'\n<p><button type="button" class="md-button exercise-clear-all" hidden>'

@@ -351,7 +351,7 @@ async def run_checks(source: str, checks: list[Check], lang: str = "en") -> list
     text = TEXT.get(lang, TEXT["en"])
     try:
         compile(source, FILENAME, "exec")
-    except SyntaxError as error:
+    except (SyntaxError, ValueError) as error:  # ValueError: a null byte, before 3.12
         detail = "".join(traceback.format_exception_only(type(error), error))
         return [
             Result(c.name, c.kind, c.title.get(lang, c.title["en"]), False, text["syntax"], detail)
@@ -378,7 +378,7 @@ async def run_checks(source: str, checks: list[Check], lang: str = "en") -> list
             if asyncio.current_task().cancelling():
                 raise  # the Check itself is cancelled (Stop)
             result = _raised(c, title, text, error)  # the reader's code let one out
-        except Exception as error:  # the reader's code failed: say where
+        except (Exception, SystemExit) as error:  # the reader's code failed (or exit()): say where
             result = _raised(c, title, text, error)
         else:
             result = Result(c.name, c.kind, title, True)

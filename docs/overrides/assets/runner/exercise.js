@@ -19,21 +19,25 @@ const STORE = "asyncdocs.exercises";
 const QUIET_MS = 5000;
 const HERE = new URL("./", import.meta.url); // assets/runner/: checking.py, check.py
 
-/** Solved exercises in this browser: folder -> ISO time. Nothing leaves the browser. */
+/** Solved exercises in this browser: folder -> ISO time. Nothing leaves the browser.
+ *  Without storage (refused, or full) the marks live in `memory`, for this tab only. */
 export const progress = {
+  memory: null,
   read() {
+    if (this.memory) return { ...this.memory };
     try {
       const all = JSON.parse(localStorage.getItem(STORE) ?? "{}");
-      return all && typeof all === "object" ? all : {};
+      return all && typeof all === "object" && !Array.isArray(all) ? all : {};
     } catch {
       return {};
     }
   },
   write(all) {
     try {
+      if (this.memory) throw new Error("no storage");
       localStorage.setItem(STORE, JSON.stringify(all));
     } catch {
-      // storage refused (a private window's quota): the mark lasts for the page only
+      this.memory = { ...all }; // storage refused: the marks last while the tab does
     }
   },
   has(rel) {
@@ -82,10 +86,20 @@ export class Exercise {
     this.checkButton.setAttribute("aria-label", t.checkLabel);
     this.hintButton = button("hint", t.hint, () => this.hint());
     this.solutionButton = button("solution", t.solution, () => this.showSolution());
-    this.badge = make("span", "exercise-badge", `✓ ${t.solved}`);
+    this.badge = make("span", "exercise-badge");
+    const tick = make("span", "exercise-badge__tick", "✓ ");
+    tick.setAttribute("aria-hidden", "true");
+    this.badge.append(tick, t.solved);
     runner.runButton.after(this.checkButton, this.hintButton, this.solutionButton);
     runner.controls.before(this.badge);
     runner.resetButton.addEventListener("click", () => this.reset());
+    // Stop before the Check reached the worker (check.py still loading): end it here.
+    const stop = runner.stop.bind(runner);
+    runner.stop = () => {
+      const job = runner.job;
+      if (job?.check && job.id === undefined) job.finish({ kind: "stopped", elapsedMs: 0 });
+      else stop();
+    };
     block.classList.add("exercise-block");
 
     runner.open(); // the starter is in the editor from the start
@@ -105,6 +119,11 @@ export class Exercise {
     runner.showState = () => {
       showState();
       enable(this.checkButton, !runner.job);
+      // While a Check runs, the status says so (not "Running…").
+      if (runner.job?.check && runner.status?.textContent === runner.t.running) {
+        runner.status.textContent = this.t.checking;
+        runner.announce(this.t.checking);
+      }
     };
     runner.showState();
   }
@@ -153,6 +172,7 @@ export class Exercise {
     this.results.replaceChildren();
     const lang = language();
     const job = {
+      check: true,
       indexURL: runner.indexURL,
       filename: "check.py",
       argv: [lang],
@@ -188,6 +208,8 @@ export class Exercise {
       this.say(this.t.noChecker, "error");
       return;
     }
+    // Stopped meanwhile, or the reader went to another page: nothing to send.
+    if (runner.job !== job || !this.block.isConnected) return;
     runtime.submit(job);
     runner.showState();
   }
@@ -220,6 +242,7 @@ export class Exercise {
       this.say(t.stopped, "stopped");
       return;
     }
+    if (result.kind !== "done") return; // Python crashed or did not start: the status says why
     let found = null;
     try {
       found = JSON.parse(result.collected ?? "null");
