@@ -94,6 +94,16 @@ def test_a_check_that_waits_for_ever_times_out_in_the_readers_language():
     assert not result.passed and "0.3 秒" in result.message
 
 
+def test_exit_in_the_readers_code_fails_the_check_and_the_others_still_run():
+    """`sys.exit()` (or `exit()`) in the reader's code would end check.py before it
+    wrote any result: it fails its check instead, with the reader's traceback."""
+    source = "import sys\n\nasync def work():\n    sys.exit(3)\n"
+    first, second = _check(source, CHECKS + CHECKS.replace("def works", "def again"))
+    assert not first.passed and "SystemExit" in first.message
+    assert "line 4, in work" in first.traceback
+    assert not second.passed and "SystemExit" in second.message
+
+
 def test_the_readers_timeout_and_cancellation_fail_only_their_check():
     """A TimeoutError or CancelledError out of the reader's code is the reader's error,
     with its traceback: not the check's time limit, and not the end of the Check."""
