@@ -24,9 +24,9 @@ for the runner as a browser sample (see [asyncdocs.runner_hooks][]) and for
 | `data-exercise-anchor` | the id of its heading |
 | `data-exercise-solution` | the solution's code |
 
-and puts the hints before it, each a closed `<details>` (readers without scripts can
-open them; the script shows them one at a time). The solution is in an attribute, so the
-search index does not show it.
+and puts the hints before it, each a closed `<details>` whose `data-exercise-hint` names
+the exercise (readers without scripts can open them; the script shows them one at a
+time). The solution is in an attribute, so the search index does not show it.
 
 [on_post_build][asyncdocs.exercise_hooks.on_post_build] copies `checking.py` and
 `check.py` beside `engine.mjs`, and each exercise's `checks.py` into the shared folder
@@ -220,7 +220,8 @@ def _hints(exercise: exercises.Exercise, config: MkDocsConfig) -> str:
         body = render.reset().convert(unwrap(hint))
         summary = html.escape(_text(config)["hint"].format(n=n))
         parts.append(
-            f'<details class="tip exercise-hint"><summary>{summary}</summary>{body}</details>'
+            f'<details class="tip exercise-hint" data-exercise-hint="{exercise.rel}">'
+            f"<summary>{summary}</summary>{body}</details>"
         )
     return "".join(parts)
 

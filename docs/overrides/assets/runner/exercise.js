@@ -2,8 +2,8 @@
 // Hint, Solution, and a Reset that also forgets the exercise was solved.
 //
 // The build marks the block (src/asyncdocs/exercise_hooks.py): data-exercise (its
-// folder under exercises/), data-exercise-solution, and its hints, closed <details>
-// just before it.  Check sends the worker a run of check.py in a folder holding
+// folder under exercises/), data-exercise-solution, and its hints, closed <details
+// data-exercise-hint> just before it.  Check sends the worker a run of check.py in a folder holding
 // checking.py, the exercise's checks.py and the editor's code as program.py; the run
 // writes results.json, which the worker hands back ("collect"), so nothing the program
 // prints can pass for a result.  A program that never gives the event loop back stops
@@ -74,10 +74,9 @@ export class Exercise {
     this.t = EXERCISE_TEXT[language()];
     this.solution = block.dataset.exerciseSolution ?? "";
     this.shared = new URL(block.dataset.runnerShared || "shared/", new URL("../../", HERE));
-    this.hints = [];
-    for (let el = block.previousElementSibling; el?.matches("details.exercise-hint"); el = el.previousElementSibling) {
-      this.hints.unshift(el);
-    }
+    this.hints = [...document.querySelectorAll("details[data-exercise-hint]")].filter(
+      (el) => el.dataset.exerciseHint === this.rel,
+    );
     for (const hint of this.hints) hint.hidden = true;
     this.shownHints = 0;
 
