@@ -27,8 +27,8 @@ async def prints_the_shelves(program):
             zh="按这份排班，送来的有 36 罐豆子、12 罐米和 24 罐汤，所以 main() 应该打印：\n"
             + "\n".join(EXPECTED)
             + f"\n但它打印的是：\n{printed or '（什么也没有）'}\n有更新丢失了："
-            "志愿者读取账目之后遇到了一个 `await`，在它等待的时候，其他志愿者读到了同一个旧数。"
-            "请让读取和写回账目之间没有任何 `await`。",
+            "志愿者读取库存计数之后遇到了一个 `await`，在它等待的时候，其他志愿者读到了同一个旧数。"
+            "请让读取和写回计数之间没有任何 `await`。",
         )
 
 
@@ -50,7 +50,7 @@ async def ledger_is_complete(program):
             "is updated: a task created and not awaited writes its line some time later, "
             "or never.",
             zh=f"sort_donations({rota}) 刚一返回，台账里是 {got!r}，应该是 {want!r}。"
-            "请在 `shelve` 里、更新账目之后 await `write_ledger(...)`："
+            "请在 `shelve` 里、更新计数之后 await `write_ledger(...)`："
             "创建了却不 await 的任务，要过一阵才写下那一行，也可能永远不写。",
         )
 
@@ -94,6 +94,6 @@ async def no_lock(program):
             "no `await` between reading and writing the tally cannot lose anything. Move "
             "the ledger's `await` out of the update and drop the lock.",
             zh=f"程序用到了 {', '.join(used)}。锁能解决问题，但这里用不着："
-            "协程只会在 `await` 处被切换，所以在读取和写回账目之间没有 `await` 的更新，"
+            "协程只会在 `await` 处被切换，所以在读取和写回计数之间没有 `await` 的更新，"
             "什么也不会丢。请把台账的 `await` 移出更新操作，去掉这把锁。",
         )

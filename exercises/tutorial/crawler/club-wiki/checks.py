@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import io
 import time
 
 from checking import Fail, check
@@ -51,8 +52,8 @@ def serving(program, wiki):
 
 async def crawled(program, wiki, start, limit):
     crawl = program.function("crawl")
-    with serving(program, wiki):
-        pages = await program.output(crawl(start, limit))
+    with serving(program, wiki), contextlib.redirect_stdout(io.StringIO()):
+        pages = await crawl(start, limit)
     want = sorted(wiki.pages)
     if list(pages) != want:
         raise Fail(
