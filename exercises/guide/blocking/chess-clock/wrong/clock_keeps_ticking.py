@@ -19,6 +19,7 @@ def evaluate(move: str) -> int:
 async def think(moves: list[str]) -> str:
     """The move of `moves` that `evaluate` weighs highest (the first one, on a tie)."""
     best, best_score = "", -1
+
     async def weigh(move: str) -> int:
         await asyncio.sleep(0)  # give the clock a turn first
         return evaluate(move)
