@@ -42,8 +42,9 @@ async def clock_keeps_ticking(program):
             "interrupt each other, not even tasks of your own; only an `await` that really "
             "suspends gives the loop back. Give it back after each move with "
             "`await asyncio.sleep(0)` inside the loop of `think`.",
-            zh=f"权衡 {len(MOVES)} 步棋用了 {took:.2f} 秒，而一个每 0.05 秒就该运行一次的任务"
-            f"等了 {longest:.2f} 秒才轮到，占了这段时间的 {longest / took:.0%}：`think` 计算的时候，"
+            zh=f"权衡 {len(MOVES)} 步棋用了 {took:.2f} 秒，而一个每 0.05 秒就该运行一次的"
+            f"任务等了 {longest:.2f} 秒才轮到，占了这段时间的 {longest / took:.0%}："
+            "`think` 计算的时候，"
             "事件循环什么别的也运行不了。任务之间从不互相打断，你自己创建的任务也一样；"
             "只有真正挂起的 `await` 才会把控制权交还给事件循环。请在 `think` 的循环里，"
             "每权衡完一步棋就用 `await asyncio.sleep(0)` 交还一次。",

@@ -53,7 +53,8 @@ async def one_bike_one_rider(program):
                 "rider had taken the bike), and took a bike anyway. After a wake-up, look at "
                 "the dock again before taking a bike: wait in a `while` loop, or with "
                 "`await dock_changed.wait_for(lambda: dock)`.",
-                zh=f"三位骑手在等，只还回来一辆车，{name} 的 rent() 却抛出了 {type(error).__name__}："
+                zh=f"三位骑手在等，只还回来一辆车，{name} 的 rent() 却抛出了 "
+                f"{type(error).__name__}："
                 f"{name} 被唤醒时，车已经被别的骑手骑走了，桩上是空的，{name} 却照样去取车。"
                 "被唤醒之后，要先重新看一眼车桩再取车：在 `while` 循环里等待，"
                 "或者写 `await dock_changed.wait_for(lambda: dock)`。",

@@ -37,7 +37,8 @@ async def no_ghost_bookings(program):
         raise Fail(
             en=f"plan_trip('Lisbon', 2.0) returned {got!r}, expected {want!r}: the flight, the "
             "hotel and the car, in that order.",
-            zh=f"plan_trip('Lisbon', 2.0) 返回了 {got!r}，应该是 {want!r}：依次是航班、酒店和租车。",
+            zh=f"plan_trip('Lisbon', 2.0) 返回了 {got!r}，应该是 {want!r}："
+            "依次是航班、酒店和租车。",
         )
     before = len(confirmed)
     try:
@@ -62,7 +63,8 @@ async def no_ghost_bookings(program):
             "`asyncio.TaskGroup`: when one task fails, the group cancels the others.",
             zh=f"Porto 的酒店在 0.1 秒后就拒绝了，plan_trip() 也放弃了，可后来下面这些还是订上了，"
             f"而且都已扣费：{', '.join(ghosts)}。一个失败时，`gather` 不会取消其他可等待对象。"
-            "请在 `asyncio.TaskGroup` 里发起这几项预订：只要有一个任务失败，任务组就会取消其余的任务。",
+            "请在 `asyncio.TaskGroup` 里发起这几项预订：只要有一个任务失败，"
+            "任务组就会取消其余的任务。",
         )
 
 
@@ -91,8 +93,9 @@ async def gives_up_in_time(program):
             f"whole trip to Lisbon ({lisbon:.2f} s): it waited for Bergen's slow agencies "
             "instead of giving up after 0.5 s. Put the whole booking inside "
             "`async with asyncio.timeout(limit):`.",
-            zh=f"plan_trip('Bergen', limit=0.5) 用了 {took:.2f} 秒，是订一趟 Lisbon 行程（{lisbon:.2f} 秒）"
-            f"的 {took / lisbon:.1f} 倍：它一直在等 Bergen 那几家很慢的代理，而不是 0.5 秒后就放弃。"
+            zh=f"plan_trip('Bergen', limit=0.5) 用了 {took:.2f} 秒，"
+            f"是订一趟 Lisbon 行程（{lisbon:.2f} 秒）的 {took / lisbon:.1f} 倍："
+            "它一直在等 Bergen 那几家很慢的代理，而不是 0.5 秒后就放弃。"
             "请把整个预订过程放进 `async with asyncio.timeout(limit):`。",
         )
     if outcome != "timed out":
@@ -120,5 +123,6 @@ async def no_wait_for(program):
             "on a whole block, however many awaits that contains.",
             zh=f"程序仍然调用了 `asyncio.wait_for()`（第 {found[0].lineno} 行）。它能用，"
             "但它只给一个可等待对象设截止时间，代码得再包一层协程才套得进去。从 Python 3.11 起，"
-            "`async with asyncio.timeout(limit):` 可以给整个代码块设截止时间，不管块里有多少个 await。",
+            "`async with asyncio.timeout(limit):` 可以给整个代码块设截止时间，"
+            "不管块里有多少个 await。",
         )

@@ -25,7 +25,7 @@ async def think(moves: list[str]) -> str:
         return evaluate(move)
 
     scores = await asyncio.gather(*(weigh(move) for move in moves))
-    for move, score in zip(moves, scores):
+    for move, score in zip(moves, scores, strict=True):
         if score > best_score:
             best, best_score = move, score
     return best

@@ -17,9 +17,11 @@ async def return_bike(bike: str) -> None:
 
 async def rent(rider: str) -> str:
     """Wait for a bike in the dock, take it and unlock it; returns the bike."""
-    while not dock:
+    while True:
+        if dock:  # a bike is there
+            bike = dock.pop(0)
+            break
         await asyncio.sleep(0.01)  # look at the dock very often
-    bike = dock.pop(0)
     await unlock(bike)
     return bike
 
