@@ -20,13 +20,34 @@ async def side_by_side(program, *coros):
     return times
 
 
+async def not_cancelled(coro):
+    """Await `coro`. A CancelledError that comes out of it although nobody cancelled this
+    check (the reader awaited a task they had cancelled) fails with a nudge."""
+    try:
+        return await coro
+    except asyncio.CancelledError:
+        if asyncio.current_task().cancelling():
+            raise  # the check's own time limit: let it through
+        raise Fail(
+            en="close_bakery() raised CancelledError, although nobody cancelled it: awaiting "
+            "a task that you have cancelled raises its CancelledError in your coroutine. Wait "
+            "for the cancelled tasks without letting their cancellation out: "
+            "`await asyncio.wait(pending)`, or `asyncio.gather(*pending, "
+            "return_exceptions=True)`.",
+            zh="close_bakery() 抛出了 CancelledError，可并没有谁取消它：await 一个你自己取消了的"
+            "任务，它的 CancelledError 会在你的协程里抛出来。等待被取消的任务时，不要让它们的取消"
+            "传出来：用 `await asyncio.wait(pending)`，或者 "
+            "`asyncio.gather(*pending, return_exceptions=True)`。",
+        ) from None
+
+
 @check(
     "behaviour",
     en="At closing time every oven is off and the baked loaves are listed",
     zh="打烊时所有烤箱都已关闭，并列出烤好的面包",
 )
 async def ovens_off_at_closing(program):
-    printed = await program.main_output()
+    printed = await not_cancelled(program.main_output())
     want = ["baked: rye, seeded", "ovens still on: none"]
     if printed.splitlines() != want:
         raise Fail(
@@ -39,7 +60,7 @@ async def ovens_off_at_closing(program):
     close_bakery = program.function("close_bakery")
     orders = {"bagel": 0.1, "stollen": 3.0, "pretzel": 0.15}
     ovens: dict[str, str] = {}
-    baked = await close_bakery(orders, 0.35, ovens)
+    baked = await not_cancelled(close_bakery(orders, 0.35, ovens))
     still_on = sorted(loaf for loaf, state in ovens.items() if state != "off")
     if still_on:
         raise Fail(
@@ -68,10 +89,12 @@ async def ovens_off_at_closing(program):
 async def closes_on_time(program):
     bake = program.function("bake")
     close_bakery = program.function("close_bakery")
-    one, day = await side_by_side(
-        program,
-        bake("baguette", 0.4, {}),  # one loaf that takes as long as the day
-        close_bakery({"roll": 0.2, "bun": 0.3, "panettone": 5.0}, 0.4, {}),
+    one, day = await not_cancelled(
+        side_by_side(
+            program,
+            bake("baguette", 0.4, {}),  # one loaf that takes as long as the day
+            close_bakery({"roll": 0.2, "bun": 0.3, "panettone": 5.0}, 0.4, {}),
+        )
     )
     if day > 1.5 * one:
         raise Fail(

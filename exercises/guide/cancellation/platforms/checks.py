@@ -8,9 +8,39 @@ from checking import Fail, check
 EXPECTED = ["IC 512: platform 4", "RE 7: platform not yet known", "S 3: platform 2"]
 
 
+async def guarded(coro):
+    """Await `coro`; a TimeoutError that comes out of it (the reader's, not the check's
+    own time limit, which reaches the check as a cancellation), or a CancelledError
+    although nobody cancelled the check, fails with a nudge."""
+    try:
+        return await coro
+    except TimeoutError:
+        raise Fail(
+            en="board_line() let a TimeoutError out: when the limit runs out, the board "
+            'should show the train\'s line with "platform not yet known", not fail. Catch '
+            "`TimeoutError` around the `async with asyncio.timeout(limit):` block and return "
+            "that line.",
+            zh="board_line() 让 TimeoutError 传了出来：时限一到，出发信息屏应该显示这趟列车"
+            "“platform not yet known”的那一行，而不是出错。请在 "
+            "`async with asyncio.timeout(limit):` 块外面捕获 `TimeoutError`，返回那一行。",
+        ) from None
+    except asyncio.CancelledError:
+        if asyncio.current_task().cancelling():
+            raise  # the check's own time limit: let it through
+        raise Fail(
+            en="board_line() raised CancelledError, although nobody cancelled it: awaiting a "
+            "task that you have cancelled raises its CancelledError in your coroutine. Let "
+            "`asyncio.timeout(limit)` cancel the query and wait for it: it turns that "
+            "cancellation into a `TimeoutError` after the block.",
+            zh="board_line() 抛出了 CancelledError，可并没有谁取消它：await 一个你自己取消了的"
+            "任务，它的 CancelledError 会在你的协程里抛出来。让 `asyncio.timeout(limit)` "
+            "去取消查询并等它结束：它会在块外把这次取消变成 `TimeoutError`。",
+        ) from None
+
+
 @check("output", en="main() prints the board", zh="main() 打印出发信息屏")
 async def prints_board(program):
-    printed = await program.main_output()
+    printed = await guarded(program.main_output())
     if printed.splitlines() != EXPECTED:
         raise Fail(
             en=f"Expected these three lines:\n{chr(10).join(EXPECTED)}\nbut main() printed:\n"
@@ -42,7 +72,7 @@ async def closes_the_query(program):
 
     module.query_platform = tracked
     try:
-        await program.timed(board_line("RE 7", 0.3))  # timed() discards what it prints
+        await guarded(program.timed(board_line("RE 7", 0.3)))  # prints discarded
     finally:
         module.query_platform = original
     if running:
@@ -69,7 +99,7 @@ async def gives_up_in_time(program):
     query_platform = program.function("query_platform")
     # 0.3 s of sleep on this machine, the better of two tries
     baseline = min([(await program.timed(asyncio.sleep(0.3)))[1] for _ in range(2)])
-    _, slow = await program.timed(board_line("RE 7", 0.3))
+    _, slow = await guarded(program.timed(board_line("RE 7", 0.3)))
     if slow > 4 * baseline:
         raise Fail(
             en=f"board_line('RE 7', 0.3) took {slow:.2f} s, {slow / baseline:.1f} times its "
@@ -81,7 +111,7 @@ async def gives_up_in_time(program):
             "`async with asyncio.timeout(limit):`，并在这个块外面捕获 `TimeoutError`。",
         )
     alone = min([(await program.timed(query_platform("IC 512")))[1] for _ in range(2)])
-    _, fast = await program.timed(board_line("IC 512", 2.0))
+    _, fast = await guarded(program.timed(board_line("IC 512", 2.0)))
     if fast > 8 * alone:
         raise Fail(
             en=f"board_line('IC 512', 2.0) took {fast:.2f} s, although the platform was known "

@@ -81,7 +81,7 @@ async def all_at_once(program):
     # the slowest library alone, the better of two tries
     one = min([(await program.timed(search("riverside", TITLE)))[1] for _ in range(2)])
     _, together = await program.timed(find_copies(LIBRARIES + ["riverside", "central"], TITLE))
-    if together > 3 * one:
+    if together > 2.5 * one:  # right: about 1; one after another: 4.4
         raise Fail(
             en=f"Asking six libraries took {together:.2f} s, {together / one:.1f} times "
             f"as long as the slowest one alone ({one:.2f} s): they were asked one after "

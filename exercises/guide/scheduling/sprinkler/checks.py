@@ -47,7 +47,7 @@ async def on_the_grid(program):
 @check(
     "behaviour",
     en="A run that overshoots skips the slots it missed",
-    zh="运行超时后，跳过错过的时段",
+    zh="某次运行超出间隔时，跳过错过的时段",
 )
 async def skips_missed_slots(program):
     every = program.function("every")

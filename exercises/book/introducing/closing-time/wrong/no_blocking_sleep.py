@@ -12,7 +12,6 @@ async def bake(loaf: str, seconds: float, ovens: dict[str, str]) -> str:
     try:
         await asyncio.sleep(seconds)
     finally:
-        time.sleep(0.05)  # let the oven cool a moment before switching it off
         ovens[loaf] = "off"  # baked or not, the oven is switched off
     return loaf
 
@@ -26,6 +25,7 @@ async def close_bakery(
     done, pending = await asyncio.wait(tasks.values(), timeout=closing)
     for task in pending:
         task.cancel()
+    time.sleep(0.05)  # give the ovens a moment to switch off
     if pending:
         await asyncio.wait(pending)  # until every cancelled loaf is out of its oven
     return [loaf for loaf, task in tasks.items() if task in done]
