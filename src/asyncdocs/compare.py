@@ -27,21 +27,23 @@ randomness, sleeps far enough apart that the order of events never depends on lu
 
 **A second run, for what load alone can do.** A busy machine holds processes up: a
 test run that shares two cores with a browser can print `1.49 s` where a quiet run prints
-`1.06 s`, and a process held up for a quarter of a second or more (measured: up to 0.6 s
+`1.06 s`, and a process held up for a fifth of a second or more (measured: up to 0.6 s
 under Pyodide, 0.23 s under CPython while Chromium loaded Pyodide beside the suite) can
 print lines in another order than the record, or let a timeout fire. So a run that
 differs from its record in any way is run once more, on its own, after all other runs
 have ended, and the second run is judged by the same rules and must match. A stall hits
-a few runs; when more than `MOST_SECOND_RUNS` (ten) of one kind (CPython, or one Pyodide
-mode) differ, something is broken rather than slow, and none is run again.
+a few runs; when more than `MOST_SECOND_RUNS` (ten) of one kind (CPython, one Pyodide
+mode, or the timeline recordings) differ, something is broken rather than slow, and
+none is run again.
 
 This does not make the comparison blind: a sample that is wrong fails its second run
-too, and the test report names every snippet that needed one, with what its first run
-got wrong (a duration, the text, or how it ended), so a sample that keeps needing one is
-seen and fixed. What keeps a sample's text from resting on luck is its schedule (the
-contributor guide asks for 0.2 s at least between events whose order is printed), and
-`benchmarks/stall_hunt.py` checks it: it pauses the loop at random and names the samples
-whose text changes. The tolerance itself is never widened to make a slow run pass.
+too, and the test report names every snippet that needed one, with its kind of run and
+(except for a timeline recording) what its first run got wrong (a duration, the text,
+or how it ended), so a sample that keeps needing one is seen and fixed. What keeps a
+sample's text from resting on luck is its schedule (the contributor guide asks for 0.2 s
+at least between events whose order is printed), and `benchmarks/stall_hunt.py` checks
+it: it pauses the loop at random and names the samples whose text changes. The
+tolerance itself is never widened to make a slow run pass.
 """
 
 from __future__ import annotations
