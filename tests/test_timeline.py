@@ -156,9 +156,19 @@ def test_outcomes_and_waits_under_cpython(programs):
 
 
 @pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
-def test_three_naps_under_pyodide(pyodide_recordings, jspi):
+def test_three_naps_under_pyodide(pyodide_recordings, programs, jspi, request):
+    """As under CPython. A recording that fails the checks is made once more, alone, as
+    the second-run rule says (`asyncdocs.compare`): a loaded machine stretches a task's
+    slices (measured: 0.38 s of running in a 0.79 s recording beside a Chromium)."""
     recordings = pyodide_recordings[jspi]
-    check_three_naps(recordings["three_naps.py"], same_python=False)
+    try:
+        check_three_naps(recordings["three_naps.py"], same_python=False)
+    except AssertionError:
+        path = str(programs / "three_naps.py")
+        again = pyodide.run_files([path], jspi=jspi)[path]["timeline"]
+        mode = "jspi" if jspi else "no-jspi"
+        request.config.stash.setdefault(SECOND_RUNS, []).append(f"three_naps.py (timeline, {mode})")
+        check_three_naps(again, same_python=False)
     check_failures(recordings["failures.py"])
 
 
