@@ -1,0 +1,329 @@
+// The site's service worker: pages, search and the runner's Python, offline.
+// Written into the built site as /sw.js by asyncdocs.offline.finish, which fills in
+// BUILD below (this build's version, its languages, the offline page's words).
+//
+// One cache per build, "asyncdocs-<version>", holds everything this version serves:
+//   * pages (HTML): network first, the cache when the network fails, else an offline
+//     page in the reader's language. A page from the network whose
+//     <meta name="asyncdocs-build"> names another build is not mixed with this build's
+//     files: the cached copy of this build is served if there is one, and the browser
+//     is told to look for the new worker;
+//   * every other file of the site: cache first (a build's files never change);
+//   * a language saved for offline: all of its files, stored on the reader's request
+//     ("save" message), with progress, and removed again on request ("remove").
+// A new build's worker installs in the background: it copies from the old cache every
+// file whose revision did not change and downloads the changed files of the saved
+// languages, then waits. The page tells the reader once that a new version is ready;
+// the reader's click sends "skip-waiting", the new worker takes over, the pages
+// reload, and the old cache is deleted. Nothing mixes two builds in one page load.
+
+const BUILD = {};
+
+importScripts(...BUILD.workbox);
+const { registerRoute } = workbox.routing;
+const { CacheFirst, NetworkFirst } = workbox.strategies;
+
+const ROOT = new URL("./", self.location).href;
+const PREFIX = "asyncdocs-";
+const CACHE = PREFIX + BUILD.version;
+const MANIFEST = `${ROOT}offline.json`;
+const MARK = `${ROOT}__offline__/`; // cache keys of this cache's own notes
+const PARALLEL = 4;
+
+const newer = new Map(); // page URL -> a response from a newer build, not to be cached
+const foreign = new Set(); // clients whose page came from a newer build: network only
+
+const isPage = (url) => url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+const ours = (url) =>
+  url.href.startsWith(ROOT) && url.href !== MANIFEST && !url.href.startsWith(`${ROOT}sw.js`);
+const okOnly = { cacheWillUpdate: async ({ response }) => (response?.status === 200 ? response : null) };
+
+const buildOf = async (response) => {
+  const head = (await response.clone().text()).slice(0, 4096);
+  return /<meta name="asyncdocs-build" content="([0-9a-f]+)">/.exec(head)?.[1] ?? null;
+};
+
+const pages = new NetworkFirst({
+  cacheName: CACHE,
+  plugins: [
+    okOnly,
+    {
+      // A page of another build must not be shown with this build's files.
+      fetchDidSucceed: async ({ request, response }) => {
+        const build = response.ok ? await buildOf(response) : null;
+        if (build && build !== BUILD.version) {
+          newer.set(request.url, response);
+          self.registration.update().catch(() => {});
+          throw new Error("the page comes from another build");
+        }
+        return response;
+      },
+    },
+  ],
+});
+const files = new CacheFirst({ cacheName: CACHE, plugins: [okOnly] });
+
+registerRoute(
+  ({ url, request }) => ours(url) && isPage(url) && request.method === "GET",
+  async (options) => {
+    const { request, event } = options;
+    try {
+      return await pages.handle(options);
+    } catch {
+      const response = newer.get(request.url);
+      newer.delete(request.url);
+      if (response) {
+        if (event.resultingClientId) foreign.add(event.resultingClientId);
+        return response;
+      }
+      return offlinePage(new URL(request.url));
+    }
+  },
+);
+
+registerRoute(
+  ({ url, request }) => ours(url) && request.method === "GET" && !request.headers.has("range"),
+  (options) => (foreign.has(options.event.clientId) ? fetch(options.request) : files.handle(options)),
+);
+
+function languageOf(url) {
+  const first = url.href.slice(ROOT.length).split("/")[0];
+  if (BUILD.languages.includes(first)) return first;
+  const zh = (self.navigator.languages || []).some((l) => /^zh\b/i.test(l));
+  return zh && BUILD.languages.includes("zh") ? "zh" : BUILD.languages[0];
+}
+
+function offlinePage(url) {
+  const lang = languageOf(url);
+  const t = BUILD.text[lang];
+  const home = `${ROOT}${lang}/`;
+  const e = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html>
+<html lang="${lang}">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(t.title)}</title>
+<style>
+  body { font: 1rem/1.6 system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; color: #1f1f1f; background: #fff; }
+  h1 { font-size: 1.6rem; }
+  a { color: #2e3f9e; }
+  button { font: inherit; padding: .4rem 1rem; border: 1px solid #2e3f9e; border-radius: .2rem; color: #2e3f9e; background: #fff; cursor: pointer; }
+  button:focus-visible, a:focus-visible { outline: 2px solid #2e3f9e; outline-offset: 2px; }
+  @media (prefers-color-scheme: dark) {
+    body { color: #e2e4e9; background: #1e2129; }
+    a { color: #9fa8ff; }
+    button { color: #9fa8ff; border-color: #9fa8ff; background: #1e2129; }
+  }
+</style>
+<main>
+<h1>${e(t.title)}</h1>
+<p>${e(t.body)}</p>
+<p>${e(t.saved)}</p>
+<p><button type="button" onclick="location.reload()">${e(t.retry)}</button></p>
+<ul>
+<li><a href="${home}">${e(t.home)}</a></li>
+<li><a href="${home}${BUILD.savePage}">${e(t.how)}</a></li>
+</ul>
+</main>
+</html>`;
+  return new Response(html, {
+    status: 503,
+    statusText: "Offline",
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+// ---- what a language's offline copy holds -------------------------------------
+
+const urlOf = (path) => ROOT + (path.endsWith("index.html") ? path.slice(0, -"index.html".length) : path);
+const pathOf = (href) => {
+  if (!href.startsWith(ROOT)) return null;
+  const path = href.slice(ROOT.length).split(/[?#]/)[0];
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+};
+const packOf = (manifest, lang) =>
+  Object.keys(manifest.files).filter((p) => p.startsWith(`${lang}/`) || p.startsWith("shared/"));
+
+async function fetchManifest() {
+  const response = await fetch(`${MANIFEST}?v=${BUILD.version}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`offline.json: HTTP ${response.status}`);
+  return response.json();
+}
+
+async function note(cache, name) {
+  const response = await cache.match(MARK + name);
+  return response ? response.json() : null;
+}
+
+const putNote = (cache, name, value) =>
+  cache.put(MARK + name, new Response(JSON.stringify(value), { headers: { "Content-Type": "application/json" } }));
+
+/** Store every file of a language's pack that the cache lacks; report bytes as they come. */
+async function fill(cache, manifest, lang, progress = () => {}) {
+  const paths = packOf(manifest, lang);
+  const total = paths.reduce((sum, p) => sum + manifest.files[p][1], 0);
+  let done = 0;
+  const todo = [...paths];
+  const worker = async () => {
+    while (todo.length) {
+      const path = todo.shift();
+      const url = urlOf(path);
+      if (!(await cache.match(url))) {
+        const response = await fetch(url, { cache: "no-cache" });
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        await cache.put(url, response);
+      }
+      done += manifest.files[path][1];
+      progress(done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  await putNote(cache, `pack/${lang}`, { bytes: total, files: paths.length, version: BUILD.version });
+  return total;
+}
+
+const saving = new Map(); // lang -> promise of the save in progress
+
+async function save(lang, port) {
+  const manifest = await fetchManifest();
+  if (manifest.version !== BUILD.version) {
+    self.registration.update().catch(() => {});
+    throw new Error("newer-build");
+  }
+  const cache = await caches.open(CACHE);
+  await putNote(cache, "manifest", manifest);
+  let last = 0;
+  const total = await fill(cache, manifest, lang, (done, all) => {
+    const now = Date.now();
+    if (now - last > 100 || done === all) {
+      last = now;
+      port?.postMessage({ type: "progress", done, total: all });
+    }
+  });
+  return total;
+}
+
+async function status(lang) {
+  const cache = await caches.open(CACHE);
+  const pack = await note(cache, `pack/${lang}`);
+  return { type: "status", saved: Boolean(pack), bytes: pack?.bytes ?? 0, saving: saving.has(lang), version: BUILD.version };
+}
+
+async function remove(lang) {
+  const cache = await caches.open(CACHE);
+  await cache.delete(MARK + `pack/${lang}`);
+  const others = [];
+  for (const other of BUILD.languages) if (other !== lang && (await note(cache, `pack/${other}`))) others.push(other);
+  let freed = 0;
+  for (const request of await cache.keys()) {
+    const path = pathOf(request.url);
+    const shared = path?.startsWith("shared/");
+    if (path?.startsWith(`${lang}/`) || (shared && others.length === 0)) {
+      await cache.delete(request);
+      freed += 1;
+    }
+  }
+  if (others.length === 0) await cache.delete(MARK + "manifest");
+  return freed;
+}
+
+/** The files the page loaded before this worker controlled it: take them from the
+ *  browser's HTTP cache (no download), so that the first page opens offline too. */
+async function remember(urls) {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    urls
+      .filter((href) => ours(new URL(href)))
+      .map(async (href) => {
+        const url = href.split("#")[0];
+        if (await cache.match(url)) return;
+        try {
+          const response = await fetch(url, { cache: "force-cache" });
+          if (response.status !== 200) return;
+          if (isPage(new URL(url))) {
+            const build = await buildOf(response);
+            if (build && build !== BUILD.version) return;
+          }
+          await cache.put(url, response);
+        } catch {
+          // gone or offline: it will be cached when it is next fetched
+        }
+      }),
+  );
+}
+
+self.addEventListener("message", (event) => {
+  const { data } = event;
+  const port = event.ports[0];
+  const reply = (promise) =>
+    event.waitUntil(
+      promise.then(
+        (value) => port?.postMessage(value),
+        (error) => port?.postMessage({ type: "error", message: String(error?.message ?? error) }),
+      ),
+    );
+  switch (data?.type) {
+    case "status":
+      reply(status(data.lang));
+      break;
+    case "save": {
+      const job =
+        saving.get(data.lang) ??
+        save(data.lang, port).finally(() => saving.delete(data.lang));
+      saving.set(data.lang, job);
+      reply(job.then((bytes) => ({ type: "saved", bytes })));
+      break;
+    }
+    case "remove":
+      reply(remove(data.lang).then((entries) => ({ type: "removed", entries })));
+      break;
+    case "seen":
+      reply(remember(data.urls ?? []).then(() => ({ type: "remembered" })));
+      break;
+    case "version":
+      port?.postMessage({ type: "version", version: BUILD.version });
+      break;
+    case "skip-waiting":
+      self.skipWaiting();
+      break;
+  }
+});
+
+// ---- versions --------------------------------------------------------------------
+
+/** A new build: keep what did not change, download what changed in saved languages. */
+async function migrate() {
+  const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+  for (const name of names) {
+    const old = await caches.open(name);
+    const before = await note(old, "manifest");
+    if (!before) continue; // nothing saved there: visited files are fetched again when needed
+    const manifest = await fetchManifest();
+    if (manifest.version !== BUILD.version) throw new Error("the server has yet another build");
+    const cache = await caches.open(CACHE);
+    for (const request of await old.keys()) {
+      const path = pathOf(request.url);
+      const a = before.files[path];
+      const b = manifest.files[path];
+      if (a && b && a[0] === b[0]) await cache.put(request, await old.match(request));
+    }
+    await putNote(cache, "manifest", manifest);
+    for (const lang of BUILD.languages) {
+      if (await note(old, `pack/${lang}`)) await fill(cache, manifest, lang);
+    }
+    return;
+  }
+}
+
+self.addEventListener("install", (event) => event.waitUntil(migrate()));
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
