@@ -84,6 +84,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("<head>", f"<head>\n    {_META}", 1)
 
 
+_FILLED_META = re.compile(r'(<meta name="asyncdocs-build" content=")[0-9a-f]{16}(">)')
+_FILLED_BYTES = re.compile(r'(data-offline-bytes=")[0-9]{12}(")')
+
+
+def _unfilled(text: str) -> str:
+    """A page with its placeholders as the MkDocs build wrote them."""
+    text = _FILLED_META.sub(lambda m: m[1] + BUILD_PLACEHOLDER + m[2], text)
+    return _FILLED_BYTES.sub(lambda m: m[1] + BYTES_PLACEHOLDER + m[2], text)
+
+
 def _files(site_dir: Path) -> list[Path]:
     return sorted(
         p
@@ -111,9 +121,16 @@ def finish(site_dir: Path, languages: list[str]) -> dict:
             raise FileNotFoundError(f"{src} is missing: run `npm ci` (the Makefile does it)")
         (workbox_dir / src.name).write_bytes(src.read_bytes())
 
+    # Revisions and sizes are those of the files with their placeholders unfilled, so
+    # that `finish` can run again on a site whose files were changed after a build.
     files: dict[str, list] = {}
+    pages: dict[Path, str] = {}
     for path in _files(site_dir):
         data = path.read_bytes()
+        if path.suffix == ".html":
+            text = _unfilled(data.decode("utf-8"))
+            pages[path] = text
+            data = text.encode("utf-8")
         files[path.relative_to(site_dir).as_posix()] = [
             hashlib.sha256(data).hexdigest()[:12],
             len(data),
@@ -122,14 +139,14 @@ def finish(site_dir: Path, languages: list[str]) -> dict:
     listing = json.dumps(files, sort_keys=True).encode()
     version = hashlib.sha256(listing).hexdigest()[: len(BUILD_PLACEHOLDER)]
 
-    for lang in languages:
-        for html_file in (site_dir / lang).rglob("*.html"):
-            text = html_file.read_text(encoding="utf-8")
-            new = text.replace(_META, _META.replace(BUILD_PLACEHOLDER, version))
-            bytes_text = f"{sizes[lang]:0{len(BYTES_PLACEHOLDER)}d}"
-            new = new.replace(_BYTES, _BYTES.replace(BYTES_PLACEHOLDER, bytes_text))
-            if new != text:
-                html_file.write_text(new, encoding="utf-8")
+    for path, text in pages.items():
+        lang = path.relative_to(site_dir).parts[0]
+        new = text.replace(_META, _META.replace(BUILD_PLACEHOLDER, version))
+        if lang in sizes:
+            filled = f"{sizes[lang]:0{len(BYTES_PLACEHOLDER)}d}"
+            new = new.replace(_BYTES, _BYTES.replace(BYTES_PLACEHOLDER, filled))
+        if new.encode("utf-8") != path.read_bytes():
+            path.write_text(new, encoding="utf-8")
 
     manifest = {"version": version, "languages": languages, "sizes": sizes, "files": files}
     (site_dir / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,361 @@
+"""Reading and running offline (asyncdocs.offline, sw.js, assets/offline.js).
+
+The build's file list and the service worker are checked on a real build; the reader's
+side end to end in Chromium, in both languages, on a site served under a project
+sub-path (/asyncio-docs/, as on GitHub Pages). `context.set_offline(True)` cuts the
+service worker's network too: each offline test first proves it with a fetch the worker
+cannot answer from its cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import SNIPPETS, _QuietHandler, free_port
+
+from asyncdocs import offline, site
+from asyncdocs.compare import mismatch
+
+SUB = "asyncio-docs"
+VISITED = "tutorial/async-await/"
+SAMPLE = "tutorial/async-await/fetch_async.py"
+NEVER_VISITED = "book/asyncpg-sanic/"  # never opened before going offline
+FAR_SAMPLE = "book/asyncpg-sanic/cache_lru.py"  # it imports a companion file
+NOT_SAVED = "guide/queues/"
+PYODIDE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+
+TEXT = {
+    "en": {
+        "offline": "You are offline",
+        "save": "Save for offline",
+        "saved": "Available offline",
+        "removed": "The offline copy was removed",
+        "update": "A new version of this site is ready.",
+        "reload": "Reload to update",
+        "query": "semaphore",
+    },
+    "zh": {
+        "offline": "当前处于离线状态",
+        "save": "保存供离线阅读",
+        "saved": "已可离线使用",
+        "removed": "离线副本已删除",
+        "update": "本站的新版本已经就绪。",
+        "reload": "重新加载以更新",
+        "query": "信号量",
+    },
+}
+
+
+class Deployment:
+    """Builds served at http://127.0.0.1:PORT/asyncio-docs/; `deploy` swaps the build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/{SUB}/"
+        self.first = root / "build-1"
+        site.build(self.first, self.base)
+        self.link = root / "served" / SUB
+        self.link.parent.mkdir()
+        self.link.symlink_to(self.first)
+        handler = functools.partial(_QuietHandler, directory=str(self.link.parent))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def manifest(self) -> dict:
+        return json.loads((self.link / offline.MANIFEST).read_text(encoding="utf-8"))
+
+    def changed_build(self, name: str, page: str, words: str) -> Path:
+        """A copy of the first build with one page changed, finished as a build is."""
+        new = self.root / name
+        shutil.copytree(self.first, new, symlinks=True)
+        index = new / page / "index.html"
+        text = index.read_text(encoding="utf-8")
+        index.write_text(text.replace("</article>", f"<p>{words}</p></article>", 1))
+        offline.finish(new, list(site.LANGUAGES))
+        return new
+
+    def deploy(self, build: Path) -> None:
+        self.link.unlink()
+        self.link.symlink_to(build)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    made = Deployment(tmp_path_factory.mktemp("offline"))
+    yield made
+    made.close()
+
+
+# ---- the build ------------------------------------------------------------------------
+
+
+def test_the_file_list_covers_the_site_and_each_language_has_its_runner(deployment):
+    built = deployment.first
+    manifest = deployment.manifest()
+    on_disk = {
+        p.relative_to(built).as_posix()
+        for p in built.rglob("*")
+        if p.is_file() and p.name not in offline.NOT_LISTED
+    }
+    assert set(manifest["files"]) == on_disk
+    for path, (revision, size) in manifest["files"].items():
+        assert re.fullmatch(r"[0-9a-f]{12}", revision) and size == (built / path).stat().st_size
+    for lang in site.LANGUAGES:
+        pack = set(offline.pack(manifest["files"], lang))
+        assert manifest["sizes"][lang] == sum(manifest["files"][p][1] for p in pack)
+        assert {f"shared/pyodide/{n}" for n in PYODIDE} <= pack
+        assert f"{lang}/search/search_index.json" in pack
+        assert {
+            f"{lang}/assets/runner/{n}" for n in ("worker.mjs", "engine.mjs", "shim.py")
+        } <= pack
+        # Every browser sample of every page: its file and its companions are saved.
+        blocks = 0
+        for page in (built / lang).rglob("index.html"):
+            text = page.read_text(encoding="utf-8")
+            for m in re.finditer(
+                r'data-runner="browser" data-runner-path="([^"]+)".*?data-runner-files="([^"]*)"',
+                text,
+            ):
+                blocks += 1
+                folder = m[1].rpartition("/")[0]
+                for name in [m[1].rpartition("/")[2], *json.loads(html.unescape(m[2]))]:
+                    assert f"shared/snippets/{folder}/{name}" in pack, (page, name)
+        assert blocks > 50
+        runner_page = (built / lang / "runner/index.html").read_text(encoding="utf-8")
+        assert f'data-offline-bytes="{manifest["sizes"][lang]:012d}"' in runner_page
+    sw = (built / offline.WORKER).read_text(encoding="utf-8")
+    assert f'"version": "{manifest["version"]}"' in sw
+    assert f'<meta name="asyncdocs-build" content="{manifest["version"]}">' in (
+        built / "zh/index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_changed_file_changes_only_its_revision_and_the_version(deployment):
+    before = deployment.manifest()
+    again = offline.finish(deployment.first, list(site.LANGUAGES))
+    assert again == before  # finishing twice changes nothing
+    changed = deployment.changed_build("build-check", "en/preface", "One more line.")
+    after = json.loads((changed / offline.MANIFEST).read_text(encoding="utf-8"))
+    assert after["version"] != before["version"]
+    differ = {p for p in before["files"] if before["files"][p] != after["files"][p]}
+    assert differ == {"en/preface/index.html"}
+
+
+# ---- the reader's side, in Chromium -------------------------------------------------
+
+
+class Reader:
+    """A reader's browser profile on the deployment."""
+
+    def __init__(self, browser, deployment: Deployment, lang: str):
+        self.d, self.lang, self.t = deployment, lang, TEXT[lang]
+        self.context = browser.new_context()
+        self.context.add_init_script("localStorage.setItem('asyncdocs.runner.prefetch', 'none')")
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def url(self, path: str) -> str:
+        return f"{self.d.base}{self.lang}/{path}"
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.url(path))
+        self.page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=20_000)
+
+    def run(self, rel: str, timeout: float = 60_000) -> tuple[str, str]:
+        block = self.page.locator(f'.highlight[data-runner-path="{rel}"]').first
+        before = int(block.get_attribute("data-runner-runs") or 0)
+        block.locator("button.runner-button--run").click()
+        self.page.wait_for_function(
+            "([el, n]) => Number(el.dataset.runnerRuns || 0) > n",
+            arg=[block.element_handle(), before],
+            timeout=timeout,
+        )
+        return block.locator(".runner-output").inner_text(), block.get_attribute(
+            "data-runner-state"
+        )
+
+    def go_offline(self) -> None:
+        self.context.set_offline(True)
+        # The worker's own network is cut too: a file it never cached cannot be had.
+        probe = f"{self.d.base}shared/pyodide/package.json"  # on the server: a 404
+        got = self.page.evaluate("url => fetch(url).then(r => r.status, () => 'failed')", probe)
+        assert got == "failed"
+
+    def cache_urls(self) -> list[str]:
+        return self.page.evaluate(
+            """async () => { const out = [];
+               for (const name of await caches.keys()) {
+                 const cache = await caches.open(name);
+                 for (const r of await cache.keys()) out.push(r.url); }
+               return out; }"""
+        )
+
+    def usage(self) -> int:
+        return self.page.evaluate("navigator.storage.estimate().then(e => e.usage)")
+
+    def save(self) -> list[float]:
+        """Press Save on the runner page; returns the progress values seen."""
+        self.open("runner/")
+        box = self.page.locator(".offline-save")
+        save = box.locator("button.offline-save__save")
+        size = self.d.manifest()["sizes"][self.lang] / 1e6
+        assert f"{size:.1f} MB" in save.inner_text()  # the size, stated before it starts
+        assert self.t["save"] in save.inner_text()
+        self.page.evaluate(
+            """() => { window.progressSeen = [];
+               const bar = document.querySelector('.offline-save__bar');
+               new MutationObserver(() => window.progressSeen.push(bar.value / bar.max))
+                 .observe(bar, {attributes: true}); }"""
+        )
+        save.focus()
+        self.page.keyboard.press("Enter")  # by keyboard
+        self.page.wait_for_selector(".offline-save[data-offline-state=saved]", timeout=180_000)
+        assert self.t["saved"] in box.locator("[role=status]").inner_text()
+        assert self.page.evaluate("document.activeElement.className").endswith(
+            "offline-save__remove"
+        )
+        return self.page.evaluate("window.progressSeen")
+
+    def close(self):
+        assert self.errors == [], self.errors
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser, deployment, request):
+    made = []
+
+    def make(lang):
+        made.append(Reader(browser, deployment, lang))
+        return made[-1]
+
+    yield make
+    for r in made:
+        r.context.set_offline(False)
+        r.close()
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_visited_page_opens_and_runs_offline(reader, lang):
+    r = reader(lang)
+    r.open(VISITED)  # the first page: loaded before the worker took over
+    output, state = r.run(SAMPLE)
+    assert state == "done"
+    r.page.wait_for_function(
+        "caches.keys().then(async ([n]) => n && (await (await caches.open(n)).keys())"
+        ".some(q => q.url.endsWith('python_stdlib.zip')))",
+        timeout=20_000,
+    )
+    r.go_offline()
+    r.page.reload()
+    assert r.page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
+        "sticky",
+        "fixed",
+    )  # styles came from the cache
+    output, state = r.run(SAMPLE)
+    recorded = (SNIPPETS / SAMPLE).with_suffix(".out").read_text(encoding="utf-8")
+    assert state == "done" and mismatch(recorded, output, same_python=False) is None, output
+    # A page never opened: the offline page, in the reader's language.
+    response = r.page.goto(r.url(NOT_SAVED))
+    assert response.status == 503
+    assert r.page.locator("h1").inner_text() == r.t["offline"]
+    assert r.page.evaluate("document.documentElement.lang") == lang
+    # Nothing was saved: the worker never fetched the file list.
+    assert not [u for u in r.cache_urls() if u.endswith(offline.MANIFEST)]
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_saved_language_opens_searches_and_runs_offline_then_is_removed(reader, lang):
+    r = reader(lang)
+    seen = r.save()
+    assert any(0 < v < 1 for v in seen) and seen[-1] == 1, seen  # the bar moved
+    urls = r.cache_urls()
+    pack = offline.pack(r.d.manifest()["files"], lang)
+    assert len([u for u in urls if "/__offline__/" not in u]) >= len(pack)
+    other = "zh" if lang == "en" else "en"
+    assert not [u for u in urls if f"/{SUB}/{other}/" in u]  # only this language
+
+    r.go_offline()
+    r.page.goto(r.url(NEVER_VISITED))
+    assert r.page.locator(f'.highlight[data-runner-path="{FAR_SAMPLE}"]').count() > 0
+    output, state = r.run(FAR_SAMPLE)
+    recorded = (SNIPPETS / FAR_SAMPLE).with_suffix(".out").read_text(encoding="utf-8")
+    assert state == "done" and mismatch(recorded, output, same_python=False) is None, output
+    # Search, offline, on a page opened offline.
+    r.page.locator("input.md-search__input").click()
+    r.page.locator("input.md-search__input").fill(r.t["query"])
+    r.page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    assert r.page.locator(".md-search-result__item").count() > 0
+
+    r.context.set_offline(False)
+    r.open("runner/")
+    r.page.wait_for_selector(".offline-save[data-offline-state=saved]")
+    before = r.usage()
+    r.page.locator("button.offline-save__remove").click()
+    r.page.wait_for_selector(".offline-save[data-offline-state=idle]")
+    assert r.t["removed"] in r.page.locator(".offline-save [role=status]").inner_text()
+    freed = before - r.usage()
+    assert freed > 0.8 * r.d.manifest()["sizes"][lang], (before, freed)
+    r.go_offline()
+    response = r.page.goto(r.url(NEVER_VISITED))
+    assert response.status == 503 and r.page.locator("h1").inner_text() == r.t["offline"]
+
+
+@pytest.mark.chromium
+def test_a_new_build_is_fetched_in_the_background_announced_once_never_mixed(reader, deployment):
+    first = deployment.manifest()
+    readers = {lang: reader(lang) for lang in ("en", "zh")}
+    for r in readers.values():
+        r.save()
+        r.open(VISITED)
+    words = "A line added by the new build."
+    new = deployment.changed_build("build-2", f"en/{VISITED}", words)
+    deployment.deploy(new)
+    try:
+        second = deployment.manifest()
+        for lang, r in readers.items():
+            r.page.evaluate("navigator.serviceWorker.getRegistration().then(g => g.update())")
+            notice = r.page.locator(".offline-update")
+            notice.get_by_text(TEXT[lang]["update"]).wait_for(timeout=60_000)
+            assert notice.get_attribute("role") == "status"
+            # The new worker copied what did not change and fetched what did; it waits.
+            assert sorted(r.page.evaluate("caches.keys()")) == sorted(
+                [f"asyncdocs-{first['version']}", f"asyncdocs-{second['version']}"]
+            )
+        # Chinese reader: until they ask, every page load is all of the first build; a
+        # reload shows the saved copy, and the notice is not shown a second time.
+        r = readers["zh"]
+        r.page.reload()
+        assert first["version"] in r.page.content()
+        r.page.wait_for_timeout(1000)
+        assert r.page.locator(".offline-update").is_hidden()
+        # English reader: "Reload to update" switches to the new build.
+        r = readers["en"]
+        r.page.get_by_role("button", name=TEXT["en"]["reload"]).click()
+        r.page.wait_for_function(f"document.documentElement.innerHTML.includes({words!r})")
+        assert second["version"] in r.page.content()
+        assert r.page.evaluate("caches.keys()") == [f"asyncdocs-{second['version']}"]
+        # Still saved, in the new version: it opens and runs offline.
+        r.go_offline()
+        r.page.reload()
+        assert words in r.page.content()
+        output, state = r.run(SAMPLE)
+        assert state == "done", output
+    finally:
+        deployment.deploy(deployment.first)
