@@ -224,14 +224,16 @@ function control(box) {
   bar.max = Math.max(bytes, 1);
   bar.value = 0;
   bar.setAttribute("aria-label", t.progress);
+  const amount = make("span", "offline-save__amount"); // the bar's value in words
+  amount.setAttribute("aria-hidden", "true"); // the bar itself has it as aria-valuetext
   const state = make("p", "offline-save__state");
   state.setAttribute("role", "status");
-  box.replaceChildren(intro, save, bar, remove, state);
+  box.replaceChildren(intro, save, bar, amount, remove, state);
 
   const show = (mode, message = "") => {
     box.dataset.offlineState = mode;
     save.hidden = !["idle", "failed"].includes(mode);
-    bar.hidden = mode !== "saving";
+    bar.hidden = amount.hidden = mode !== "saving";
     remove.hidden = mode !== "saved";
     state.textContent = message;
   };
@@ -262,7 +264,8 @@ function control(box) {
       const done = await ask(active, { type: "save", lang }, ({ done, total }) => {
         bar.max = total;
         bar.value = done;
-        bar.setAttribute("aria-valuetext", t.progressText(t.mb(done), t.mb(total)));
+        amount.textContent = t.progressText(t.mb(done), t.mb(total));
+        bar.setAttribute("aria-valuetext", amount.textContent);
       });
       show("saved", t.saved(t.mb(done.bytes)));
       remove.focus();
