@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SNIPPETS, _QuietHandler, free_port
+from test_accessibility import AXE, TAGS, described
 
 from asyncdocs import offline, site
 from asyncdocs.compare import mismatch
@@ -157,6 +158,17 @@ def test_a_changed_file_changes_only_its_revision_and_the_version(deployment):
 # ---- the reader's side, in Chromium -------------------------------------------------
 
 
+def axe_on(page, selector: str) -> list[dict]:
+    """axe-core's violations inside one element (the control, the notice)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "([sel, tags]) => axe.run({include: [[sel]]}, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations)",
+        [selector, TAGS],
+    )
+
+
 class Reader:
     """A reader's browser profile on the deployment."""
 
@@ -215,6 +227,7 @@ class Reader:
         size = self.d.manifest()["sizes"][self.lang] / 1e6
         assert f"{size:.1f} MB" in save.inner_text()  # the size, stated before it starts
         assert self.t["save"] in save.inner_text()
+        assert (found := axe_on(self.page, ".offline-save")) == [], described(found)
         self.page.evaluate(
             """() => { window.progressSeen = [];
                const bar = document.querySelector('.offline-save__bar');
@@ -225,6 +238,7 @@ class Reader:
         self.page.keyboard.press("Enter")  # by keyboard
         self.page.wait_for_selector(".offline-save[data-offline-state=saved]", timeout=180_000)
         assert self.t["saved"] in box.locator("[role=status]").inner_text()
+        assert (found := axe_on(self.page, ".offline-save")) == [], described(found)
         assert self.page.evaluate(
             "document.activeElement.classList.contains('offline-save__remove')"
         )
@@ -336,6 +350,7 @@ def test_a_new_build_is_fetched_in_the_background_announced_once_never_mixed(rea
             notice = r.page.locator(".offline-update")
             notice.get_by_text(TEXT[lang]["update"]).wait_for(timeout=60_000)
             assert notice.get_attribute("role") == "status"
+            assert (found := axe_on(r.page, ".offline-update")) == [], described(found)
             # The new worker copied what did not change and fetched what did; it waits.
             assert sorted(r.page.evaluate("caches.keys()")) == sorted(
                 [f"asyncdocs-{first['version']}", f"asyncdocs-{second['version']}"]
