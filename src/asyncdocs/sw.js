@@ -29,6 +29,8 @@ const CACHE = PREFIX + BUILD.version;
 const MANIFEST = `${ROOT}offline.json`;
 const MARK = `${ROOT}__offline__/`; // cache keys of this cache's own notes
 const PARALLEL = 4;
+const PYTHON = `${ROOT}shared/pyodide/`; // 15 MB that the runner's worker fetches at once
+const COPY_AFTER_MS = 3000;
 
 const newer = new Map(); // page URL -> a response from a newer build, not to be cached
 const foreign = new Set(); // clients whose page came from a newer build: network only
@@ -82,9 +84,55 @@ registerRoute(
 );
 
 registerRoute(
-  ({ url, request }) => ours(url) && request.method === "GET" && !request.headers.has("range"),
+  ({ url, request }) =>
+    ours(url) && !url.href.startsWith(PYTHON) && request.method === "GET" && !request.headers.has("range"),
   (options) => (foreign.has(options.event.clientId) ? fetch(options.request) : files.handle(options)),
 );
+
+// Python's files are the exception to cache first: a reader's first Run must not wait
+// for this worker to pass 15 MB through itself and store it (measured: a cold start
+// 1 s slower on two cores). While they are not stored, the browser fetches them itself,
+// and the worker copies them from the browser's HTTP cache a few seconds later.
+let pythonStored = null; // URLs of Python's files in this build's cache, once known
+const readPython = () =>
+  caches
+    .open(CACHE)
+    .then((cache) => cache.keys())
+    .then((keys) => {
+      pythonStored = new Set(keys.map((r) => r.url).filter((u) => u.startsWith(PYTHON)));
+    });
+let knowPython = readPython();
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET" || !request.url.startsWith(PYTHON)) return;
+  const url = request.url.split("#")[0];
+  if (pythonStored && !pythonStored.has(url) && self.navigator.onLine !== false) {
+    event.waitUntil(copyLater(url));
+    return; // not answered: the browser fetches it as if there were no worker
+  }
+  event.respondWith(
+    knowPython
+      .then(() => caches.open(CACHE))
+      .then((cache) => cache.match(url))
+      .then((stored) => stored ?? fetch(request)),
+  );
+});
+
+async function copyLater(url) {
+  await new Promise((resolve) => setTimeout(resolve, COPY_AFTER_MS));
+  const cache = await caches.open(CACHE);
+  if (await cache.match(url)) return;
+  try {
+    const response = await fetch(url, { cache: "force-cache" });
+    if (response.status === 200) {
+      await cache.put(url, response);
+      pythonStored?.add(url);
+    }
+  } catch {
+    // offline or gone: copied on the next fetch
+  }
+}
 
 function languageOf(url) {
   const first = url.href.slice(ROOT.length).split("/")[0];
@@ -173,6 +221,7 @@ async function fill(cache, manifest, lang, progress = () => {}) {
         if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
         await cache.put(url, response);
       }
+      if (url.startsWith(PYTHON)) pythonStored?.add(url);
       done += manifest.files[path][1];
       progress(done, total);
     }
@@ -220,6 +269,7 @@ async function remove(lang) {
     const shared = path?.startsWith("shared/");
     if (path?.startsWith(`${lang}/`) || (shared && others.length === 0)) {
       await cache.delete(request);
+      pythonStored?.delete(request.url);
       freed += 1;
     }
   }
@@ -245,6 +295,7 @@ async function remember(urls) {
             if (build && build !== BUILD.version) return;
           }
           await cache.put(url, response);
+          if (url.startsWith(PYTHON)) pythonStored?.add(url);
         } catch {
           // gone or offline: it will be cached when it is next fetched
         }
@@ -315,7 +366,9 @@ async function migrate() {
   }
 }
 
-self.addEventListener("install", (event) => event.waitUntil(migrate()));
+self.addEventListener("install", (event) =>
+  event.waitUntil(migrate().then(() => (knowPython = readPython()))),
+);
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
