@@ -12,7 +12,6 @@ const TEXT = {
     intro: (size) =>
       `Stores every page of this language, its search and the Python that runs the samples on this device: ${size}.`,
     save: "Save for offline",
-    saveLabel: (size) => `Save this language for offline reading (${size})`,
     saving: "Saving for offline…",
     progress: "Download progress",
     progressText: (done, total) => `${done} of ${total}`,
@@ -32,7 +31,6 @@ const TEXT = {
     heading: "保存供离线阅读",
     intro: (size) => `在本设备上保存本语言的全部页面、搜索索引以及运行示例所用的 Python，共 ${size}。`,
     save: "保存供离线阅读",
-    saveLabel: (size) => `保存本语言的全部内容供离线阅读（${size}）`,
     saving: "正在保存供离线阅读…",
     progress: "下载进度",
     progressText: (done, total) => `${done} / ${total}`,
@@ -217,7 +215,6 @@ function control(box) {
   const intro = make("p", "offline-save__intro", t.intro(size));
   const save = make("button", "md-button md-button--primary offline-save__save", `${t.save} (${size})`);
   save.type = "button";
-  save.setAttribute("aria-label", t.saveLabel(size));
   const remove = make("button", "md-button offline-save__remove", t.remove);
   remove.type = "button";
   const bar = make("progress", "offline-save__bar");
