@@ -96,7 +96,7 @@ def main() -> None:
         server.terminate()
     manifest = json.loads((folder / "offline.json").read_text(encoding="utf-8"))
     kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
-    print("\nBefore the first Run, en/" + PAGE)
+    print("\nBefore the first Run, " + PAGE)
     for name, value in figures.items():
         print(f"  {name:42} {kb(value) if 'gzip' in name else value}")
     page_total = (
