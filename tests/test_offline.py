@@ -17,6 +17,7 @@ import re
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import SNIPPETS, _QuietHandler, free_port
@@ -42,6 +43,7 @@ TEXT = {
         "update": "A new version of this site is ready.",
         "reload": "Reload to update",
         "query": "semaphore",
+        "cut": "Saving stopped: the network went away.",
     },
     "zh": {
         "offline": "当前处于离线状态",
@@ -51,8 +53,21 @@ TEXT = {
         "update": "本站的新版本已经就绪。",
         "reload": "重新加载以更新",
         "query": "事件循环",
+        "cut": "保存中断：网络断开了。",
     },
 }
+
+
+class _HoldingHandler(_QuietHandler):
+    """Serves files; logs each path; `server.hold = (suffix, event)` makes the request
+    for that file wait until the event is set (a save caught halfway, without sleeps)."""
+
+    def do_GET(self):
+        self.server.requests.append(self.path)
+        hold = self.server.hold
+        if hold and self.path.endswith(hold[0]):
+            hold[1].wait(timeout=60)
+        super().do_GET()
 
 
 class Deployment:
@@ -67,8 +82,9 @@ class Deployment:
         self.link = root / "served" / SUB
         self.link.parent.mkdir()
         self.link.symlink_to(self.first)
-        handler = functools.partial(_QuietHandler, directory=str(self.link.parent))
+        handler = functools.partial(_HoldingHandler, directory=str(self.link.parent))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.server.requests, self.server.hold = [], None
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def manifest(self) -> dict:
@@ -270,10 +286,15 @@ def test_a_visited_page_opens_and_runs_offline(reader, lang):
     r.open(VISITED)  # the first page: loaded before the worker took over
     output, state = r.run(SAMPLE)
     assert state == "done"
+    # The worker copies Python's files a few seconds after the browser fetched them:
+    # wait until every one is stored (going offline sooner is not claimed to work).
     r.page.wait_for_function(
-        "caches.keys().then(async ([n]) => n && (await (await caches.open(n)).keys())"
-        ".some(q => q.url.endsWith('python_stdlib.zip')))",
-        timeout=20_000,
+        """names => caches.keys().then(async ([n]) => {
+             if (!n) return false;
+             const urls = (await (await caches.open(n)).keys()).map(q => q.url);
+             return names.every(x => urls.some(u => u.endsWith('/shared/pyodide/' + x))); })""",
+        arg=[*PYODIDE, "pyodide-lock.json"],
+        timeout=60_000,
     )
     r.go_offline()
     r.page.reload()
@@ -331,6 +352,48 @@ def test_a_saved_language_opens_searches_and_runs_offline_then_is_removed(reader
     r.go_offline()
     response = r.page.goto(r.url(NEVER_VISITED))
     assert response.status == 503 and r.page.locator("h1").inner_text() == r.t["offline"]
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("lang", ["zh"])
+def test_a_save_cut_off_halfway_says_so_and_goes_on_where_it_stopped(reader, deployment, lang):
+    r = reader(lang)
+    r.open("runner/")
+    box = r.page.locator(".offline-save")
+    server = deployment.server
+    held = "/shared/pyodide/pyodide.asm.wasm"  # files before it are stored, many after
+    gate = threading.Event()
+    server.hold = (held, gate)
+    try:
+        box.locator("button.offline-save__save").click()
+        r.page.wait_for_function("document.querySelector('.offline-save__bar').value > 0")
+        for _ in range(600):
+            if any(p.endswith(held) for p in server.requests):
+                break
+            r.page.wait_for_timeout(100)
+        else:
+            raise AssertionError("the save never asked for " + held)
+        r.go_offline()  # mid-save: the other downloads fail
+    finally:
+        gate.set()
+        server.hold = None
+    r.page.wait_for_selector(".offline-save[data-offline-state=failed]", timeout=60_000)
+    assert box.locator("[role=status]").inner_text().startswith(r.t["cut"])
+    assert box.locator("button.offline-save__remove").is_visible()  # what was stored can go
+    stored = {urlsplit(u).path for u in r.cache_urls() if "/__offline__/" not in u} & {
+        f"/{SUB}/{p}".removesuffix("index.html") for p in deployment.manifest()["files"]
+    }
+    assert len(stored) > 10, stored
+
+    r.context.set_offline(False)
+    first = len(server.requests)
+    box.locator("button.offline-save__save").click()
+    r.page.wait_for_selector(".offline-save[data-offline-state=saved]", timeout=180_000)
+    again = set(server.requests[first:])
+    assert any(p.endswith(held) for p in again) or f"/{SUB}{held}" in stored
+    assert not stored & again, sorted(stored & again)  # nothing stored is fetched again
+    r.page.locator("button.offline-save__remove").click()
+    r.page.wait_for_selector(".offline-save[data-offline-state=idle]")
 
 
 @pytest.mark.chromium

@@ -30,7 +30,7 @@ const MANIFEST = `${ROOT}offline.json`;
 const MARK = `${ROOT}__offline__/`; // cache keys of this cache's own notes
 const PARALLEL = 4;
 const PYTHON = `${ROOT}shared/pyodide/`; // 15 MB that the runner's worker fetches at once
-const COPY_AFTER_MS = 3000;
+const COPY_AFTER_MS = [3000, 5000, 10000, 20000]; // waits before each try to copy Python's files
 
 const newer = new Map(); // page URL -> a response from a newer build, not to be cached
 const foreign = new Set(); // clients whose page came from a newer build: network only
@@ -86,7 +86,13 @@ registerRoute(
 registerRoute(
   ({ url, request }) =>
     ours(url) && !url.href.startsWith(PYTHON) && request.method === "GET" && !request.headers.has("range"),
-  (options) => (foreign.has(options.event.clientId) ? fetch(options.request) : files.handle(options)),
+  (options) => {
+    const { event, request } = options;
+    if (!foreign.has(event.clientId)) return files.handle(options);
+    // A worker that a newer build's page starts (the runner's) is of that build too.
+    if (event.resultingClientId) foreign.add(event.resultingClientId);
+    return fetch(request);
+  },
 );
 
 // Python's files are the exception to cache first: a reader's first Run must not wait
@@ -106,6 +112,7 @@ let knowPython = readPython();
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(PYTHON)) return;
+  if (foreign.has(event.clientId)) return; // a newer build's page: the network's files
   const url = request.url.split("#")[0];
   if (pythonStored && !pythonStored.has(url) && self.navigator.onLine !== false) {
     event.waitUntil(copyLater(url));
@@ -120,18 +127,25 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function copyLater(url) {
-  await new Promise((resolve) => setTimeout(resolve, COPY_AFTER_MS));
-  const cache = await caches.open(CACHE);
-  if (await cache.match(url)) return;
-  try {
-    const response = await fetch(url, { cache: "force-cache" });
-    if (response.status === 200) {
-      await cache.put(url, response);
-      pythonStored?.add(url);
+  // From the HTTP cache only, never the network: a reader who saves nothing downloads
+  // nothing twice. While the browser is still receiving the file (15 MB on a slow line)
+  // the HTTP cache has no complete copy yet; try again a little later.
+  for (const wait of COPY_AFTER_MS) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    const cache = await caches.open(CACHE);
+    if (await cache.match(url)) return;
+    try {
+      const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+      if (response.status === 200) {
+        await cache.put(url, response);
+        pythonStored?.add(url);
+        return;
+      }
+    } catch {
+      // not complete in the HTTP cache yet
     }
-  } catch {
-    // offline or gone: copied on the next fetch
   }
+  // still not there: copied after the browser's next fetch of it
 }
 
 function languageOf(url) {
@@ -212,8 +226,9 @@ async function fill(cache, manifest, lang, progress = () => {}) {
   const total = paths.reduce((sum, p) => sum + manifest.files[p][1], 0);
   let done = 0;
   const todo = [...paths];
+  let failed = null; // the first error stops every download, so the save ends whole
   const worker = async () => {
-    while (todo.length) {
+    while (todo.length && !failed) {
       const path = todo.shift();
       const url = urlOf(path);
       if (!(await cache.match(url))) {
@@ -226,7 +241,14 @@ async function fill(cache, manifest, lang, progress = () => {}) {
       progress(done, total);
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  await Promise.all(
+    Array.from({ length: PARALLEL }, () =>
+      worker().catch((error) => {
+        failed ??= error;
+      }),
+    ),
+  );
+  if (failed) throw failed;
   await putNote(cache, `pack/${lang}`, { bytes: total, files: paths.length, version: BUILD.version });
   return total;
 }
@@ -288,7 +310,7 @@ async function remember(urls) {
         const url = href.split("#")[0];
         if (await cache.match(url)) return;
         try {
-          const response = await fetch(url, { cache: "force-cache" });
+          const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
           if (response.status !== 200) return;
           if (isPage(new URL(url))) {
             const build = await buildOf(response);
@@ -310,7 +332,14 @@ self.addEventListener("message", (event) => {
     event.waitUntil(
       promise.then(
         (value) => port?.postMessage(value),
-        (error) => port?.postMessage({ type: "error", message: String(error?.message ?? error) }),
+        (error) =>
+          port?.postMessage({
+            type: "error",
+            // The page words the usual causes itself: TypeError (the network went away
+            // mid-save), QuotaExceededError (no room left), "newer-build".
+            name: String(error?.name ?? "Error"),
+            message: String(error?.message ?? error),
+          }),
       ),
     );
   switch (data?.type) {

@@ -18,8 +18,11 @@ const TEXT = {
     saved: (size) => `Available offline: every page of this language, its search and the runner's Python (${size}).`,
     remove: "Remove offline copy",
     removed: "The offline copy was removed and its storage freed.",
-    failed: (why) => `Saving stopped: ${why}. Try again when the network is back.`,
-    newer: "a new version of the site is being installed; reload the page first",
+    failed: (why) => `Saving stopped: ${why}. Try again later.`,
+    failedNetwork:
+      "Saving stopped: the network went away. Save again when it is back; what is already stored is not downloaded again.",
+    failedQuota: "Saving stopped: this browser has no more room for the site. Free some space, then save again.",
+    failedNewer: "Saving stopped: a new version of the site is being installed. Reload the page, then save again.",
     unsupported: "This browser cannot save the site for offline reading (it has no service workers, or they are off).",
     notBuilt: "Saving works on the built site (python -m asyncdocs build), not under mkdocs serve.",
     updateReady: "A new version of this site is ready.",
@@ -37,8 +40,10 @@ const TEXT = {
     saved: (size) => `已可离线使用：本语言的全部页面、搜索以及运行器的 Python（${size}）。`,
     remove: "删除离线副本",
     removed: "离线副本已删除，占用的存储空间已释放。",
-    failed: (why) => `保存中断：${why}。请在网络恢复后重试。`,
-    newer: "本站的新版本正在安装，请先重新加载页面",
+    failed: (why) => `保存中断：${why}。请稍后重试。`,
+    failedNetwork: "保存中断：网络断开了。网络恢复后再保存一次即可，已经保存的文件不会重新下载。",
+    failedQuota: "保存中断：浏览器留给本站的存储空间不够了。请腾出一些空间，然后再保存一次。",
+    failedNewer: "保存中断：本站的新版本正在安装。请重新加载页面，然后再保存一次。",
     unsupported: "这个浏览器无法保存本站供离线阅读（它不支持 Service Worker，或者已将其关闭）。",
     notBuilt: "保存功能只在构建好的站点（python -m asyncdocs build）上可用，mkdocs serve 下不可用。",
     updateReady: "本站的新版本已经就绪。",
@@ -61,7 +66,7 @@ function ask(worker, message, onMessage = () => {}) {
     channel.port1.onmessage = ({ data }) => {
       if (data.type === "progress") return onMessage(data);
       channel.port1.close();
-      if (data.type === "error") reject(new Error(data.message));
+      if (data.type === "error") reject(Object.assign(new Error(data.message), { name: data.name }));
       else resolve(data);
     };
     worker.postMessage(message, [channel.port2]);
@@ -231,7 +236,7 @@ function control(box) {
     box.dataset.offlineState = mode;
     save.hidden = !["idle", "failed"].includes(mode);
     bar.hidden = amount.hidden = mode !== "saving";
-    remove.hidden = mode !== "saved";
+    remove.hidden = !["saved", "failed"].includes(mode); // after a failure: what was stored so far
     state.textContent = message;
   };
   if (!supported) return show("unsupported", t.unsupported);
@@ -267,8 +272,15 @@ function control(box) {
       show("saved", t.saved(t.mb(done.bytes)));
       remove.focus();
     } catch (error) {
-      const why = error.message === "newer-build" ? t.newer : error.message;
-      show("failed", t.failed(why));
+      const why =
+        error.message === "newer-build"
+          ? t.failedNewer
+          : error.name === "QuotaExceededError"
+            ? t.failedQuota
+            : error.name === "TypeError"
+              ? t.failedNetwork
+              : t.failed(error.message);
+      show("failed", why);
       save.focus();
     }
   }
