@@ -287,13 +287,21 @@ def test_a_visited_page_opens_and_runs_offline(reader, lang):
     output, state = r.run(SAMPLE)
     assert state == "done"
     # The worker copies Python's files a few seconds after the browser fetched them:
-    # wait until every one is stored (going offline sooner is not claimed to work).
+    # wait until every one is stored whole (going offline sooner is not claimed to work).
+    files = r.d.manifest()["files"]
+    python = {
+        f"{r.d.base}shared/pyodide/{n}": files[f"shared/pyodide/{n}"][1]
+        for n in [*PYODIDE, "pyodide-lock.json"]
+    }
     r.page.wait_for_function(
-        """names => caches.keys().then(async ([n]) => {
-             if (!n) return false;
-             const urls = (await (await caches.open(n)).keys()).map(q => q.url);
-             return names.every(x => urls.some(u => u.endsWith('/shared/pyodide/' + x))); })""",
-        arg=[*PYODIDE, "pyodide-lock.json"],
+        """async sizes => { const [n] = await caches.keys(); if (!n) return false;
+             const cache = await caches.open(n);
+             for (const [url, size] of Object.entries(sizes)) {
+               const stored = await cache.match(url);
+               if (!stored || (await stored.arrayBuffer()).byteLength !== size) return false; }
+             return true; }""",
+        arg=python,
+        polling=1000,
         timeout=60_000,
     )
     r.go_offline()

@@ -30,7 +30,7 @@ const MANIFEST = `${ROOT}offline.json`;
 const MARK = `${ROOT}__offline__/`; // cache keys of this cache's own notes
 const PARALLEL = 4;
 const PYTHON = `${ROOT}shared/pyodide/`; // 15 MB that the runner's worker fetches at once
-const COPY_AFTER_MS = [3000, 5000, 10000, 20000]; // waits before each try to copy Python's files
+const COPY_AFTER_MS = 3000;
 
 const newer = new Map(); // page URL -> a response from a newer build, not to be cached
 const foreign = new Set(); // clients whose page came from a newer build: network only
@@ -75,6 +75,9 @@ registerRoute(
       const response = newer.get(request.url);
       newer.delete(request.url);
       if (response) {
+        // Material's instant navigation fetches pages into the open one; on an error it
+        // loads the page in full instead, and a full load is all of the newer build.
+        if (request.mode !== "navigate") return Response.error();
         if (event.resultingClientId) foreign.add(event.resultingClientId);
         return response;
       }
@@ -135,7 +138,7 @@ async function copyLater(url) {
     const cache = await caches.open(CACHE);
     if (await cache.match(url)) return;
     try {
-      const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+      const response = await fetch(url, { cache: "force-cache" });
       if (response.status === 200) {
         await cache.put(url, response);
         pythonStored?.add(url);
@@ -232,7 +235,8 @@ async function fill(cache, manifest, lang, progress = () => {}) {
       const path = todo.shift();
       const url = urlOf(path);
       if (!(await cache.match(url))) {
-        const response = await fetch(url, { cache: "no-cache" });
+        // Not through the HTTP cache: the copy is stored once, and "remove" frees it all.
+        const response = await fetch(url, { cache: "no-store" });
         if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
         await cache.put(url, response);
       }
@@ -310,7 +314,7 @@ async function remember(urls) {
         const url = href.split("#")[0];
         if (await cache.match(url)) return;
         try {
-          const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+          const response = await fetch(url, { cache: "force-cache" });
           if (response.status !== 200) return;
           if (isPage(new URL(url))) {
             const build = await buildOf(response);
