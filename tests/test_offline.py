@@ -293,17 +293,19 @@ def test_a_visited_page_opens_and_runs_offline(reader, lang):
         f"{r.d.base}shared/pyodide/{n}": files[f"shared/pyodide/{n}"][1]
         for n in [*PYODIDE, "pyodide-lock.json"]
     }
-    r.page.wait_for_function(
-        """async sizes => { const [n] = await caches.keys(); if (!n) return false;
-             const cache = await caches.open(n);
-             for (const [url, size] of Object.entries(sizes)) {
-               const stored = await cache.match(url);
-               if (!stored || (await stored.arrayBuffer()).byteLength !== size) return false; }
-             return true; }""",
-        arg=python,
-        polling=1000,
-        timeout=60_000,
-    )
+    stored_whole = """async sizes => { const [n] = await caches.keys(); if (!n) return false;
+         const cache = await caches.open(n);
+         for (const [url, size] of Object.entries(sizes)) {
+           const stored = await cache.match(url);
+           if (!stored || (await stored.arrayBuffer()).byteLength !== size) return false; }
+         return true; }"""
+    # Polled here: wait_for_function takes the Promise an async function returns as true.
+    for _ in range(120):
+        if r.page.evaluate(stored_whole, python):
+            break
+        r.page.wait_for_timeout(500)
+    else:
+        raise AssertionError("Python's files were not stored within 60 s")
     r.go_offline()
     r.page.reload()
     assert r.page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
