@@ -11,6 +11,9 @@ Run: .venv/bin/python benchmarks/suite_time.py [--runs N] [--load none|cpu|chrom
 
 Both loads are bounded: they stop when the suite run ends, after at most an hour, and
 the page loop after at most 2,000 loads.
+
+Each run's whole pytest report is kept in benchmarks/results/suite-<load>-<run>.log, so
+that a failure's details can be read afterwards.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 180.0  # seconds
+RESULTS = ROOT / "benchmarks" / "results"
 MAX_LOAD_SECONDS = 3600
 
 CPU_HOG = f"""
@@ -122,6 +126,9 @@ def main() -> None:
             )
             times.append(time.perf_counter() - start)
         out = proc.stdout.strip()
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        log = RESULTS / f"suite-{args.load}-{i + 1}.log"
+        log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
         summary = out.splitlines()[-1] if out else "(no output)"
         second = SECOND.search(out)
         failed_runs += proc.returncode != 0
@@ -137,6 +144,7 @@ def main() -> None:
         if proc.returncode != 0:
             failures = [ln for ln in out.splitlines() if ln.startswith(("FAILED", "ERROR"))]
             print("".join(f"    {ln}\n" for ln in failures), end="", flush=True)
+            print(f"    the whole report: {log.relative_to(ROOT)}", flush=True)
         if second and int(second[1]):
             names = re.search(r"second run: \d+((?:\n  .*)*)", out)[1]
             print(f"    needed a second run:{names.replace(chr(10), chr(10) + '  ')}", flush=True)

@@ -44,6 +44,10 @@ def need_debian(path: str, package: str) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    runner.let_children_take_ctrl_c()  # even when the suite itself runs in the background
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Note which snippets the selected tests are about, so `-k tutorial/patterns` runs
     only those (the session fixture below runs every selected snippet at once)."""
@@ -129,9 +133,11 @@ def second_runs(
     cpython: dict[str, runner.Result],
     under_pyodide: dict[str, dict[str, dict]],
 ) -> None:
-    """Run once more, each on its own, the snippets whose only difference from their
-    record is a duration outside the tolerance (the rule is in `asyncdocs.compare`), and
-    keep the second run: that is what the tests judge. The report lists them."""
+    """Run once more, on their own, the CPython runs whose only difference from their
+    record is a duration outside the tolerance, and the Pyodide runs that differ at all
+    (a few at most; the rule is in `asyncdocs.compare`), and keep the second run: that is
+    what the tests judge. The report lists them, and for Pyodide what the first run got
+    wrong."""
     again = config.stash.setdefault(SECOND_RUNS, [])
     for rel, result in list(cpython.items()):
         if runner.needs_second_run(result):
@@ -139,12 +145,14 @@ def second_runs(
             again.append(f"{rel} (CPython)")
     by_rel = {s.rel: s for s in all_snippets()}
     for mode, results in under_pyodide.items():
-        slow = [
-            by_rel[rel] for rel, r in results.items() if pyodide.needs_second_run(by_rel[rel], r)
-        ]
-        if slow:
-            results.update(pyodide.run(slow, jspi=(mode == "jspi")))
-            again += [f"{s.rel} (Pyodide, {mode})" for s in slow]
+        differ = {
+            rel: pyodide.first_difference(by_rel[rel], r)
+            for rel, r in results.items()
+            if pyodide.needs_second_run(by_rel[rel], r)
+        }
+        if 0 < len(differ) <= pyodide.MOST_SECOND_RUNS:
+            results.update(pyodide.run([by_rel[rel] for rel in differ], jspi=(mode == "jspi")))
+            again += [f"{rel} (Pyodide, {mode}: {kind})" for rel, kind in differ.items()]
 
 
 def pytest_terminal_summary(terminalreporter, config) -> None:

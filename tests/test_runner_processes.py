@@ -3,10 +3,13 @@ backends, as the book's server samples use them."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 
 import pytest
-from conftest import need_debian, run_async
+from conftest import ROOT, need_debian, run_async
 
 from asyncdocs import backends, runner
 from asyncdocs.manifest import load_folder
@@ -242,3 +245,89 @@ def test_a_server_that_ignores_signals_times_out(tmp_path):
     )
     result = run_async(runner.run(snippets["stubborn.py"]))
     assert result.returncode is None
+
+
+def test_a_client_that_hangs_after_its_server_ended_times_out_alone(tmp_path):
+    """The snippet's timeout ends its hung client too, and the run reports a timeout: no
+    error escapes (which would lose the results of every other snippet run with it)."""
+    snippets = folder(
+        tmp_path,
+        """
+        ["server.py"]
+        browser = false
+        needs = ["network"]
+        clients = ["client.py"]
+        timeout = 4
+
+        ["client.py"]
+        browser = false
+        run = false
+
+        ["other.py"]
+        browser = false
+        """,
+        server=f"""
+        import pathlib, time
+        print("ready", flush=True)
+        while not pathlib.Path({str(tmp_path / "client.pid")!r}).exists():  # its client runs
+            time.sleep(0.01)
+        """,
+        client=f"""
+        import os, pathlib, time
+        pathlib.Path({str(tmp_path / "client.pid")!r}).write_text(str(os.getpid()))
+        time.sleep(30)
+        """,
+        other='print("still here")\n',
+    )
+    results = run_async(runner.run_many([snippets["server.py"], snippets["other.py"]]))
+    assert results["server.py"].returncode is None, "timed out"
+    assert results["server.py"].output == "ready\n[still waiting for its client client.py]\n"
+    assert runner.problem(results["server.py"]) == (
+        "server.py: timed out after 4.0 s, having printed:\n"
+        "ready\n[still waiting for its client client.py]\n"
+    )
+    assert results["other.py"].output == "still here\n"
+    pid = int((tmp_path / "client.pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+BACKGROUND_RUN = """
+import asyncio, signal, sys
+from pathlib import Path
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts `make test &`
+from asyncdocs import runner
+from asyncdocs.manifest import load_folder
+if sys.argv[2] == "let":
+    runner.let_children_take_ctrl_c()
+(snippet,) = load_folder(Path(sys.argv[1]), Path(sys.argv[1]))
+result = asyncio.run(runner.run(snippet))
+print(repr((result.returncode, result.output)))
+"""
+
+
+@pytest.mark.parametrize("let", [True, False], ids=["let", "ignored"])
+def test_a_suite_started_in_the_background_still_stops_samples_with_ctrl_c(tmp_path, let):
+    folder(
+        tmp_path,
+        '["waiter.py"]\nbrowser = false\nneeds = ["signals"]\nsignals = ["SIGINT"]\ntimeout = 2\n',
+        waiter="""
+        import time
+        try:
+            print("waiting", flush=True)
+            time.sleep(30)
+        except KeyboardInterrupt:
+            print("stopped by Ctrl-C")
+        """,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", BACKGROUND_RUN, str(tmp_path), "let" if let else "ignored"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    if let:
+        assert done.stdout == repr((0, "waiting\nstopped by Ctrl-C\n")) + "\n"
+    else:  # what let_children_take_ctrl_c prevents: the sample never sees SIGINT
+        assert done.stdout == repr((None, "waiting\n")) + "\n"

@@ -91,6 +91,7 @@ def translations(stamp: list[str], show_diff: bool, pull_request: str | None) ->
 
 
 def main() -> int:
+    runner.let_children_take_ctrl_c()
     parser = argparse.ArgumentParser(prog="python -m asyncdocs", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="build every language into site/")

@@ -1,14 +1,14 @@
 // Pyodide's standard library with its start-up modules compiled: a copy of
 // python_stdlib.zip that also holds a .pyc beside each .py that Pyodide, the runner's
 // engine and a first asyncio run import.  Pyodide ships the library as source only, so
-// every start compiled those ~200 modules again (seconds of CPU); zipimport takes a
+// every start compiled those ~150 modules again (seconds of CPU); zipimport takes a
 // .pyc in the zip instead.  The .pyc files are unchecked hash-based ones made by this
 // same Pyodide: a Python of another version would find a wrong magic number and fall
 // back to the .py, which stays for tracebacks and inspect.
 //
 //   node src/asyncdocs/compile_stdlib.mjs OUT.zip
 //
-// asyncdocs.pyodide.compiled_stdlib() runs it once per Pyodide version and caches the
+// asyncdocs.stdlib.compiled_stdlib() runs it once per Pyodide version and caches the
 // result; the site serves it as python_stdlib.zip, and the Node harness loads it too.
 
 import { readFileSync, writeFileSync } from "node:fs";

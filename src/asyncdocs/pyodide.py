@@ -136,9 +136,24 @@ def problem(snippet: Snippet, result: dict) -> str | None:
     )
 
 
+MOST_SECOND_RUNS = 10
+"""At most this many snippets of one mode get a second run. A stall hits a few runs; when
+more differ, something is broken (the engine, Pyodide, a record) and they fail at once."""
+
+
 def needs_second_run(snippet: Snippet, result: dict) -> bool:
-    """True when a Pyodide run's only problem is a duration outside the tolerance (see
-    [asyncdocs.compare][]): the tests run it once more, on its own."""
-    return _ended(snippet, result) is None and timing_only(
-        snippet.recorded_output(), result["output"], same_python=False
-    )
+    """True when a Pyodide run differs from its record in any way (see the second-run rule
+    in [asyncdocs.compare][]): the tests run it once more, on its own, and that run must
+    match. Under CPython only a duration earns that (see
+    [runner.needs_second_run][asyncdocs.runner.needs_second_run])."""
+    return problem(snippet, result) is not None
+
+
+def first_difference(snippet: Snippet, result: dict) -> str:
+    """What kind of difference a run that needs a second run showed, for the report: a
+    duration, the text, or how it ended."""
+    if _ended(snippet, result) is not None:
+        return "how it ended"
+    if timing_only(snippet.recorded_output(), result["output"], same_python=False):
+        return "a duration"
+    return "the text"

@@ -100,6 +100,16 @@ async def _service(name: str, workdir: Path, env: dict[str, str]) -> AsyncIterat
         await _stop(proc)
 
 
+def let_children_take_ctrl_c() -> None:
+    """Make the snippets this process starts stop on SIGINT, as at a terminal.
+
+    A shell starts a background job (`make test &`) with SIGINT ignored, and children
+    inherit that: a sample that stops on Ctrl-C (KeyboardInterrupt) would then never
+    stop, and time out. Call it from the main thread before running snippets."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 async def _stop(proc: asyncio.subprocess.Process) -> None:
     if proc.returncode is None:
         with contextlib.suppress(ProcessLookupError):  # it may have exited meanwhile
@@ -113,11 +123,12 @@ async def _drive(
     workdir: Path,
     env: dict[str, str],
     clients: dict[str, tuple[bytes, int | None, float]],
+    out: bytearray,
 ) -> bytes:
-    """Read the snippet's output; after its first line run its clients (their output,
-    status and time go into `clients`), then send its signals. Returns all it printed
-    (plus a note for each client that failed)."""
-    out = bytearray()
+    """Read the snippet's output into `out`; after its first line run its clients
+    (their output, status and time go into `clients`), then send its signals. Returns all
+    it printed (plus a note for each client that failed). If it times out, `out` holds
+    what it printed so far and a note of the client it was waiting for."""
     first_line = asyncio.Event()
 
     async def read() -> None:
@@ -135,7 +146,14 @@ async def _drive(
             break
         started = time.perf_counter()
         run = await _python(client, workdir, env, asyncio.subprocess.STDOUT)
-        client_out, _ = await run.communicate()
+        try:
+            client_out, _ = await run.communicate()
+        except asyncio.CancelledError:  # the snippet's timeout: no client outlives it
+            out.extend(f"[still waiting for its client {client}]\n".encode())
+            with contextlib.suppress(ProcessLookupError):
+                run.kill()
+            await run.wait()
+            raise
         clients[client] = (client_out, run.returncode, time.perf_counter() - started)
         if run.returncode:
             text = client_out.decode(errors="replace")
@@ -186,9 +204,10 @@ async def run(
                 stderr=asyncio.subprocess.STDOUT,
             )
             clients: dict[str, tuple[bytes, int | None, float]] = {}
+            printed = bytearray()  # a driven snippet's output so far
             if snippet.clients or snippet.signals:
                 proc.stdin.close()
-                work = _drive(proc, snippet, workdir, full_env, clients)
+                work = _drive(proc, snippet, workdir, full_env, clients, printed)
             else:
                 work = proc.communicate((snippet.stdin or "").encode())
             try:
@@ -198,8 +217,10 @@ async def run(
                         out = out[0]
                 returncode: int | None = proc.returncode
             except TimeoutError:
-                proc.kill()
-                out = (await proc.stdout.read()) if not proc.stdout.at_eof() else b""
+                with contextlib.suppress(ProcessLookupError):  # it ended; a client of it hung
+                    proc.kill()
+                rest = (await proc.stdout.read()) if not proc.stdout.at_eof() else b""
+                out = bytes(printed) + rest
                 await proc.wait()
                 returncode = None
             seconds = time.perf_counter() - start
@@ -282,7 +303,7 @@ async def run_many(
 def exit_problem(snippet: Snippet, returncode: int | None, output: str) -> str | None:
     """Why a run ended the wrong way (timed out, failed, or failed differently), or None."""
     if returncode is None:
-        return f"timed out after {snippet.timeout} s"
+        return f"timed out after {snippet.timeout} s, having printed:\n{output}"
     if snippet.raises is None:
         return None if returncode == 0 else f"exited with status {returncode}:\n{output}"
     last = output.rstrip().rpartition("\n")[2]

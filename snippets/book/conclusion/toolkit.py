@@ -7,12 +7,12 @@ import time
 UPLOADS = {
     "beach.jpg": 0.2,
     "cake.jpg": 0.4,
-    "video.mp4": 1.0,
+    "video.mp4": 3.0,
     "dog.jpg": 0.2,
     "map.png": 0.4,
     "sunset.jpg": 0.4,
 }
-LIMIT = 0.6  # seconds allowed per upload
+LIMIT = 2.0  # seconds allowed per upload
 
 
 def log(message: str) -> None:

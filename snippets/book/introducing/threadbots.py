@@ -3,8 +3,8 @@
 import threading
 import time
 
-COOKING = {"soup": 0.3, "curry": 0.4}  # seconds the kitchen needs per dish
-TABLES = {1: (0.0, 0.35), 2: (0.1, 0.5), 3: (0.2, 0.3)}  # table: (arrives at, eats for)
+COOKING = {"soup": 0.6, "curry": 0.8}  # seconds the kitchen needs per dish
+TABLES = {1: (0.0, 0.7), 2: (0.2, 1.0), 3: (0.4, 0.6)}  # table: (arrives at, eats for)
 
 
 class ThreadBot(threading.Thread):

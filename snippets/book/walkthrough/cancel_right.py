@@ -14,7 +14,7 @@ async def upload(parts: int) -> str:
     sent = 0
     try:
         for part in range(1, parts + 1):
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0.2)
             sent += 1
             print(f"  {elapsed()} part {part} sent")
         return f"all {parts} parts sent"
@@ -27,7 +27,7 @@ async def upload(parts: int) -> str:
 
 async def main() -> None:
     task = asyncio.create_task(upload(4))
-    await asyncio.sleep(0.25)
+    await asyncio.sleep(0.5)
     print(f"{elapsed()} cancelling the upload")
     task.cancel()
     try:

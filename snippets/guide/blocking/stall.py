@@ -1,9 +1,9 @@
-"""A heartbeat that should tick every 0.2 s, next to a chore that naps in two different ways."""
+"""A heartbeat that should tick every 0.3 s, next to a chore that naps in two different ways."""
 
 import asyncio
 import time
 
-INTERVAL = 0.2
+INTERVAL = 0.3
 
 
 async def heartbeat(start: float, beats: int) -> None:
@@ -21,18 +21,18 @@ def legacy_nap(seconds: float) -> None:
 
 
 async def chore(start: float, blocking: bool) -> None:
-    await asyncio.sleep(0.3)
-    print(f"{time.perf_counter() - start:.2f} s  chore naps for 0.6 s")
+    await asyncio.sleep(0.45)
+    print(f"{time.perf_counter() - start:.2f} s  chore naps for 0.9 s")
     if blocking:
-        legacy_nap(0.6)
+        legacy_nap(0.9)
     else:
-        await asyncio.sleep(0.6)  # (3)!
+        await asyncio.sleep(0.9)  # (3)!
     print(f"{time.perf_counter() - start:.2f} s  chore wakes up")
 
 
 async def main() -> None:
     for blocking in (True, False):
-        print("--- time.sleep(0.6) ---" if blocking else "--- await asyncio.sleep(0.6) ---")
+        print("--- time.sleep(0.9) ---" if blocking else "--- await asyncio.sleep(0.9) ---")
         start = time.perf_counter()
         await asyncio.gather(heartbeat(start, 5), chore(start, blocking))
 

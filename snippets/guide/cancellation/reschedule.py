@@ -3,7 +3,7 @@
 import asyncio
 import time
 
-IDLE = 0.3
+IDLE = 0.5
 start = time.perf_counter()
 
 
@@ -22,7 +22,7 @@ async def main() -> None:
     t0 = loop.time()
     try:
         async with asyncio.timeout(IDLE) as cm:  # (1)!
-            async for message in receive([0.2, 0.1, 0.2, 0.5, 0.1]):
+            async for message in receive([0.3, 0.1, 0.3, 0.8, 0.1]):
                 cm.reschedule(loop.time() + IDLE)  # (2)!
                 log(f"{message}; the deadline moves to {cm.when() - t0:.2f} s")
     except TimeoutError:

@@ -12,7 +12,7 @@ def log(message: str) -> None:
 
 async def render(page: int) -> str:
     try:
-        await asyncio.sleep(0.2 * page)
+        await asyncio.sleep(0.4 * page)
     except asyncio.CancelledError:
         log(f"page {page}: cancelled")
         raise
@@ -22,11 +22,11 @@ async def render(page: int) -> str:
 
 async def main() -> None:
     try:
-        async with asyncio.timeout(0.5):  # (1)!
+        async with asyncio.timeout(1.0):  # (1)!
             async with asyncio.TaskGroup() as tg:
                 tasks = [tg.create_task(render(page)) for page in (1, 2, 3)]
     except TimeoutError:  # (2)!
-        log("the report took longer than 0.5 s")
+        log("the report took longer than 1.0 s")
     done = [t.result() for t in tasks if not t.cancelled()]  # (3)!
     log(f"finished: {done}")
 

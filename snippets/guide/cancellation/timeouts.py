@@ -27,19 +27,19 @@ async def main() -> None:
         log("wait_for: ping took too long")
 
     try:
-        async with asyncio.timeout(0.5) as cm:  # (3)!
+        async with asyncio.timeout(0.8) as cm:  # (3)!
             await step("login", 0.2)
             await step("download", 0.2)
-            await step("logout", 0.2)
+            await step("logout", 0.8)
     except TimeoutError:
         log(f"timeout: the whole session took too long (expired: {cm.expired()})")
 
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 0.5  # (4)!
-    for name in ("first", "second", "third"):
+    deadline = loop.time() + 0.8  # (4)!
+    for name, seconds in [("first", 0.2), ("second", 0.2), ("third", 0.8)]:
         try:
             async with asyncio.timeout_at(deadline):
-                await step(name, 0.2)
+                await step(name, seconds)
         except TimeoutError:
             log(f"timeout_at: no time left for {name}")
 

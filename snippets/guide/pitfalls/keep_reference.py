@@ -18,10 +18,10 @@ async def send_receipt(order: int, delay: float) -> None:
 
 
 async def main() -> None:
-    for order, delay in [(101, 0.3), (102, 0.1), (103, 0.2)]:
+    for order, delay in [(101, 0.6), (102, 0.2), (103, 0.4)]:
         spawn(send_receipt(order, delay))  # (4)!
     print(f"tasks in flight: {len(background)}")
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.3)
     print(f"tasks in flight: {len(background)}")
     await asyncio.gather(*background)  # (5)!
     print(f"tasks in flight: {len(background)}")

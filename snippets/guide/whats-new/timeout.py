@@ -7,11 +7,11 @@ import time
 async def main() -> None:
     start = time.perf_counter()
     loop = asyncio.get_running_loop()
-    async with asyncio.timeout(0.3) as deadline:  # (1)!
-        await asyncio.sleep(0.2)
+    async with asyncio.timeout(0.6) as deadline:  # (1)!
+        await asyncio.sleep(0.4)
         print(f"first half downloaded at {time.perf_counter() - start:.2f} s")
-        deadline.reschedule(loop.time() + 0.3)  # (2)!
-        await asyncio.sleep(0.2)
+        deadline.reschedule(loop.time() + 0.6)  # (2)!
+        await asyncio.sleep(0.4)
         print(f"second half downloaded at {time.perf_counter() - start:.2f} s")
 
     try:

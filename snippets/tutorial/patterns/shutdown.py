@@ -5,7 +5,7 @@ import asyncio
 
 async def crane(quay: asyncio.Queue) -> None:
     for number in range(1, 5):
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.4)
         await quay.put(f"C{number}")
     quay.shutdown()  # (1)!
 
@@ -19,7 +19,7 @@ async def truck(name: str, quay: asyncio.Queue) -> int:
             print(f"truck {name}: quay closed, parking after {trips} trips")
             return trips
         print(f"truck {name} hauls {box}")
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(0.6)
         trips += 1
 
 

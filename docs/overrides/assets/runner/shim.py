@@ -63,11 +63,15 @@ Known limits:
 * With JSPI, ``loop.run_until_complete`` inside a task fails with Pyodide's
   stack-switching error, where CPython says the loop is already running.
 * ``asyncio.run`` uses Pyodide's WebLoop, which is "running" even at module
-  level: ``asyncio.get_event_loop()`` works where CPython 3.14 would raise, a
+  level: ``asyncio.get_event_loop()`` works where CPython 3.14 would raise (and
+  returns that loop even after ``asyncio.set_event_loop(loop)``), a
   task created outside ``asyncio.run`` runs after the module body (then it is
   cancelled) instead of never, and at module level ``asyncio.gather`` of a
   program loop's tasks says they belong to another loop.  A loop from
-  ``asyncio.new_event_loop()`` is a loop of its own (``_ProgramLoop``).
+  ``asyncio.new_event_loop()`` is a loop of its own (``_ProgramLoop``); a task
+  left pending on it after ``close()`` is reported as destroyed when it is
+  collected during the run, not at the end as CPython's exit reports it, and a
+  task factory does not see the two tasks of ``asyncio.run``'s shutdown.
   Modules imported from elsewhere than the snippet's folder (the standard
   library) stay imported between runs.
 * A ``SystemExit``/``KeyboardInterrupt`` raised in a plain loop callback (not
@@ -285,10 +289,11 @@ class _ProgramLoop(WebLoop):
 
     It schedules on the browser's timers like Pyodide's loop, with CPython's
     lifecycle: it runs only inside ``run_until_complete`` (which blocks through
-    ``run_sync`` with JSPI, and is awaited where the rewrite put it without),
-    ``close()`` closes it for good, and a closed loop refuses new work with
-    CPython's "Event loop is closed"; closing drops its pending callbacks, so a
-    task left pending is destroyed as in CPython.
+    ``run_sync`` with JSPI, and is awaited where the rewrite put it without):
+    a callback that falls due while it is not running waits for its next run;
+    ``stop()`` ends a run as in CPython; ``close()`` closes it for good, and a
+    closed loop refuses new work with CPython's "Event loop is closed"; closing
+    drops its pending callbacks, so a task left pending is destroyed as in CPython.
     """
 
     def __init__(self):
@@ -298,8 +303,11 @@ class _ProgramLoop(WebLoop):
         self._closed = False
         self._running = False
         self._own_handles = weakref.WeakSet()
-        self._stopping = None  # run_forever's future
+        self._held = []  # (when, handle): due while the loop was not running
+        self._stopping = None  # run_forever's future, or this run's end (stop())
         self._stop_asked = False
+        self._halt = None  # resolved when the current run ends
+        self._on_done = None  # resolves it when the run's task is done
         self._system_exit_handler = _loop._system_exit_handler
         self._keyboard_interrupt_handler = _loop._keyboard_interrupt_handler
         if _recorder is not None:
@@ -328,20 +336,73 @@ class _ProgramLoop(WebLoop):
         if self._closed:
             return
         self._closed = True
+        self._held.clear()
         for handle in list(self._own_handles):
             handle.cancel()
 
+    def create_task(self, coro, **kwargs):
+        self._check_closed()  # before the task exists, as in CPython
+        return super().create_task(coro, **kwargs)
+
     def call_later(self, delay, callback, *args, context=None):
         self._check_closed()
-        handle = super().call_later(delay, callback, *args, context=context)
+        if delay < 0:
+            raise ValueError("Can't schedule in the past")
+        handle = asyncio.Handle(callback, args, self, context=context)
         self._own_handles.add(handle)
+        self._schedule(self.time() + delay, handle)
         return handle
+
+    def _schedule(self, when, handle):
+        """On the browser's timers while the loop runs; held for its next run otherwise."""
+        if self._running:
+            super().call_later(max(0, when - self.time()), self._fire, when, handle)
+        else:
+            self._held.append((when, handle))
+
+    def _fire(self, when, handle):
+        if not handle.cancelled():
+            if self._running:
+                handle._run()
+            else:  # the run ended before the timer fired: due in the next one
+                self._held.append((when, handle))
+
+    def _install_running_loop(self):  # a timer firing between runs leaves it not running
+        if self._running:
+            super()._install_running_loop()
+
+    def _install_asyncgen_hooks(self):
+        if self._running:
+            super()._install_asyncgen_hooks()
 
     def _start(self, future):
         self._check_runnable()
-        task = asyncio.ensure_future(future, loop=self)
         self._running = True
+        try:
+            held, self._held = self._held, []
+            for when, handle in held:  # in order: the run's own task steps after them
+                self._schedule(when, handle)
+            task = asyncio.ensure_future(future, loop=self)
+        except BaseException:
+            self._running = False
+            raise
+        # The run ends when the task is done or stop() is called: a future of
+        # Pyodide's loop, as a task of another loop cannot be awaited directly.
+        self._halt = _loop.create_future()
+        self._on_done = functools.partial(self._end_run, self._halt)
+        task.add_done_callback(self._on_done)
         return task
+
+    def _end_run(self, halt, _task=None):
+        if not halt.done():
+            halt.set_result(None)
+
+    def _outcome(self, task):
+        if not task.done():
+            task.remove_done_callback(self._on_done)
+            raise RuntimeError("Event loop stopped before Future completed.")
+        with _ctrl_c():
+            return task.result()
 
     def run_until_complete(self, future):
         self._check_runnable()
@@ -351,22 +412,20 @@ class _ProgramLoop(WebLoop):
         running = asyncio._get_running_loop()
         try:
             with _ctrl_c():
-                return run_sync(task)
+                run_sync(self._halt)
         finally:
             self._running = False
             asyncio._set_running_loop(running)
+        return self._outcome(task)
 
     async def await_until_complete(self, future):
         """run_until_complete as the rewrite awaits it, from a task of Pyodide's loop."""
         task = self._start(future)
-        done = _loop.create_future()  # a task of another loop cannot be awaited directly
-        task.add_done_callback(lambda _: done.done() or done.set_result(None))
         try:
-            await done
+            await self._halt
         finally:
             self._running = False
-        with _ctrl_c():
-            return task.result()
+        return self._outcome(task)
 
     def run_forever(self):
         """Until ``stop()``: a future that stop() resolves stands for the loop's run."""
@@ -386,6 +445,8 @@ class _ProgramLoop(WebLoop):
         if self._stopping is not None and not self._stopping.done():
             self._stopping.set_result(None)
             self._stopping = None
+        elif self._running:  # in run_until_complete: CPython's run ends unfinished
+            self.call_soon(self._end_run, self._halt)  # this run's, not the next one's
         else:
             self._stop_asked = True
 
@@ -423,7 +484,9 @@ def _in_user_task():
 
 
 def _pending_user_tasks():
-    return [t for t in _tasks if not t.done()]
+    """Pending tasks of this run; those of a loop the program closed stay as they are
+    (closing dropped their callbacks: they are destroyed pending, as in CPython)."""
+    return [t for t in _tasks if not t.done() and not t.get_loop().is_closed()]
 
 
 async def _cancel_all(patience=None):
@@ -475,15 +538,17 @@ async def _main_runner(main):
         raise
     finally:
         await _cancel_all()
+        # CPython's Runner.close() runs shutdown_asyncgens() and
+        # shutdown_default_executor() as two tasks: the next one made is Task-N+3.
+        next(_task_numbers), next(_task_numbers)
         await _loop.shutdown_asyncgens()
         _loop._asyncgens_shutdown_called = False  # the loop lives on for the next asyncio.run
 
 
 def _asyncio_run(main, *, debug=None, loop_factory=None):
     _check_run(main, jspi_needed=True)
-    return run_sync(
-        _main_runner(main)
-    )  # on Pyodide's loop: a program's own one is never left running
+    # On Pyodide's loop: a loop of the program's own is never left running.
+    return run_sync(_main_runner(main))
 
 
 async def await_run(main, *, debug=None, loop_factory=None):
@@ -747,6 +812,9 @@ async def _end():
     for handle in list(_handles):
         handle.cancel()
     gc.collect()  # finalizers ("never awaited", "never retrieved") report in this run
+    for task in list(_tasks):  # pending on a loop the program closed, still referenced:
+        if not task.done():  # CPython reports it at exit; here it would in the next run
+            task._log_destroy_pending = False
 
 
 def _ours(coro):
