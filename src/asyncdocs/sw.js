@@ -30,7 +30,7 @@ const MANIFEST = `${ROOT}offline.json`;
 const MARK = `${ROOT}__offline__/`; // cache keys of this cache's own notes
 const PARALLEL = 4;
 const PYTHON = `${ROOT}shared/pyodide/`; // 15 MB that the runner's worker fetches at once
-const COPY_AFTER_MS = 3000;
+const COPY_AFTER_MS = [3000, 5000, 10000, 20000]; // waits before each try to copy Python's files
 
 const newer = new Map(); // page URL -> a response from a newer build, not to be cached
 const foreign = new Set(); // clients whose page came from a newer build: network only
