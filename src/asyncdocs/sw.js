@@ -130,15 +130,17 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function copyLater(url) {
-  // From the HTTP cache only, never the network: a reader who saves nothing downloads
-  // nothing twice. While the browser is still receiving the file (15 MB on a slow line)
-  // the HTTP cache has no complete copy yet; try again a little later.
+  // From the HTTP cache only (only-if-cached), never the network: a reader who saves
+  // nothing downloads nothing twice. While the browser is still receiving the file
+  // (15 MB on a slow line) the HTTP cache has no complete copy yet; try again a little
+  // later. A private window's cache lives in memory and never holds the 9.6 MB
+  // WebAssembly file (Chromium): there, only "Save for offline" stores Python.
   for (const wait of COPY_AFTER_MS) {
     await new Promise((resolve) => setTimeout(resolve, wait));
     const cache = await caches.open(CACHE);
     if (await cache.match(url)) return;
     try {
-      const response = await fetch(url, { cache: "force-cache" });
+      const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
       if (response.status === 200) {
         await cache.put(url, response);
         pythonStored?.add(url);
@@ -314,7 +316,7 @@ async function remember(urls) {
         const url = href.split("#")[0];
         if (await cache.match(url)) return;
         try {
-          const response = await fetch(url, { cache: "force-cache" });
+          const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
           if (response.status !== 200) return;
           if (isPage(new URL(url))) {
             const build = await buildOf(response);
