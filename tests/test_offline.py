@@ -335,8 +335,13 @@ def test_a_visited_page_opens_and_runs_offline(reader, lang, tmp_path):
     assert response.status == 503
     assert r.page.locator("h1").inner_text() == r.t["offline"]
     assert r.page.evaluate("document.documentElement.lang") == lang
-    # Nothing was saved: the worker never fetched the file list.
-    assert not [u for u in r.cache_urls() if u.endswith(offline.MANIFEST)]
+    # Nothing was saved: the worker never asked the server for the file list, and its
+    # cache holds no note of a save.
+    asked_for = [
+        p for p in r.d.server.requests[asked:] if urlsplit(p).path.endswith(offline.MANIFEST)
+    ]
+    assert asked_for == [], asked_for
+    assert not [u for u in r.cache_urls() if "/__offline__/" in u]
 
 
 @pytest.mark.chromium

@@ -75,6 +75,9 @@ OFFLINE_TEXT = {
 }
 """The offline page's words per language; `sw.js` builds the page from them."""
 
+PYTHON_DIR = "shared/pyodide/"
+"""Where the runner's Python is in the built site (the worker's `PYTHON`)."""
+
 SAVE_PAGE = "runner.md"
 """The page that holds the "Save for offline" control (its section "Reading offline")."""
 
@@ -154,6 +157,9 @@ def finish(site_dir: Path, languages: list[str]) -> dict:
         "version": version,
         "languages": languages,
         "workbox": [f"shared/workbox/{Path(s).name}" for s in WORKBOX],
+        # Python's files and their revisions: the worker copies one from the browser's
+        # HTTP cache only if it is whole and of this build.
+        "python": {p: rev for p, (rev, _) in files.items() if p.startswith(PYTHON_DIR)},
         "text": {lang: OFFLINE_TEXT.get(lang, OFFLINE_TEXT["en"]) for lang in languages},
         "savePage": SAVE_PAGE.removesuffix(".md") + "/#reading-offline",
     }

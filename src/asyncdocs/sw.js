@@ -63,14 +63,19 @@ const pages = new NetworkFirst({
     },
   ],
 });
-const files = new CacheFirst({ cacheName: CACHE, plugins: [okOnly] });
+// Revalidated with the server when the browser's HTTP cache holds the file (a 304 costs
+// no body): an older build's copy there, still fresh by its max-age, is never stored as
+// this build's file.
+const files = new CacheFirst({ cacheName: CACHE, plugins: [okOnly], fetchOptions: { cache: "no-cache" } });
 
 registerRoute(
   ({ url, request }) => ours(url) && isPage(url) && request.method === "GET",
   async (options) => {
     const { request, event } = options;
     try {
-      return await pages.handle(options);
+      const response = await pages.handle(options);
+      newer.delete(request.url); // this build's copy was served instead
+      return response;
     } catch {
       const response = newer.get(request.url);
       newer.delete(request.url);
@@ -103,6 +108,7 @@ registerRoute(
 // 1 s slower on two cores). While they are not stored, the browser fetches them itself,
 // and the worker copies them from the browser's HTTP cache a few seconds later.
 let pythonStored = null; // URLs of Python's files in this build's cache, once known
+let generation = 0; // counts "remove"s: a copy begun before one is not stored after it
 const readPython = () =>
   caches
     .open(CACHE)
@@ -117,37 +123,63 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !request.url.startsWith(PYTHON)) return;
   if (foreign.has(event.clientId)) return; // a newer build's page: the network's files
   const url = request.url.split("#")[0];
-  if (pythonStored && !pythonStored.has(url) && self.navigator.onLine !== false) {
+  const online = self.navigator.onLine !== false;
+  if (pythonStored && !pythonStored.has(url) && online) {
     event.waitUntil(copyLater(url));
     return; // not answered: the browser fetches it as if there were no worker
   }
-  event.respondWith(
-    knowPython
-      .then(() => caches.open(CACHE))
-      .then((cache) => cache.match(url))
-      .then((stored) => stored ?? fetch(request)),
-  );
+  // Stored, offline, or not known yet (this worker has only just started): the cache's
+  // copy if it has one, else the network through this worker, copied later as above.
+  const stored = knowPython.then(() => caches.open(CACHE)).then((cache) => cache.match(url));
+  event.respondWith(stored.then((found) => found ?? fetch(request)));
+  event.waitUntil(stored.then((found) => (found || !online ? undefined : copyLater(url)), () => {}));
 });
 
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+
+/** Python's file as the browser's HTTP cache holds it (only-if-cached: never the
+ *  network, so nothing is downloaded twice), if that copy is whole and of this build:
+ *  its SHA-256 starts with the build's revision. A copy cut short, or an older build's
+ *  still fresh there, is not taken. Else null (not there: a 504 or a TypeError). */
+async function fromHttpCache(url) {
+  const revision = BUILD.python[url.slice(ROOT.length)];
+  if (!revision) return null;
+  try {
+    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    if (response.status !== 200) return null;
+    const copy = response.clone();
+    const digest = hex(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+    return digest.startsWith(revision) ? copy : null;
+  } catch {
+    return null;
+  }
+}
+
 async function copyLater(url) {
-  // From the HTTP cache only (only-if-cached), never the network: a reader who saves
-  // nothing downloads nothing twice. While the browser is still receiving the file
-  // (15 MB on a slow line) the HTTP cache has no complete copy yet; try again a little
-  // later. A private window's cache lives in memory and never holds the 9.6 MB
-  // WebAssembly file (Chromium): there, only "Save for offline" stores Python.
+  // While the browser is still receiving the file (15 MB on a slow line) the HTTP cache
+  // has no complete copy yet; try again a little later. A private window's cache lives
+  // in memory and never holds the 9.6 MB WebAssembly file (Chromium): there, only
+  // "Save for offline" stores Python.
+  const since = generation;
   for (const wait of COPY_AFTER_MS) {
     await new Promise((resolve) => setTimeout(resolve, wait));
+    // The reader removed the offline copy meanwhile, or a newer build took over and
+    // deleted this build's cache (caches.open would make it again, for nobody): stop.
+    if (generation !== since || !(await caches.has(CACHE))) return;
     const cache = await caches.open(CACHE);
-    if (await cache.match(url)) return;
-    try {
-      const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-      if (response.status === 200) {
+    if (await cache.match(url)) {
+      pythonStored?.add(url);
+      return;
+    }
+    const response = await fromHttpCache(url);
+    if (response && generation === since) {
+      try {
         await cache.put(url, response);
         pythonStored?.add(url);
-        return;
+      } catch {
+        // no room left: the page still runs from the network
       }
-    } catch {
-      // not complete in the HTTP cache yet
+      return;
     }
   }
   // still not there: copied after the browser's next fetch of it
@@ -237,9 +269,19 @@ async function fill(cache, manifest, lang, progress = () => {}) {
       const path = todo.shift();
       const url = urlOf(path);
       if (!(await cache.match(url))) {
-        // Not through the HTTP cache: the copy is stored once, and "remove" frees it all.
-        const response = await fetch(url, { cache: "no-store" });
-        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        // Python the browser already has (a Run) is copied, not downloaded again. The
+        // rest past the HTTP cache: stored once, and "remove" frees it all.
+        let response = url.startsWith(PYTHON) ? await fromHttpCache(url) : null;
+        if (!response) {
+          response = await fetch(url, { cache: "no-store" });
+          if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+          // A build deployed during the save: its pages are not stored as this build's.
+          const build = isPage(new URL(url)) ? await buildOf(response) : null;
+          if (build && build !== BUILD.version) {
+            self.registration.update().catch(() => {});
+            throw new Error("newer-build");
+          }
+        }
         await cache.put(url, response);
       }
       if (url.startsWith(PYTHON)) pythonStored?.add(url);
@@ -287,6 +329,7 @@ async function status(lang) {
 }
 
 async function remove(lang) {
+  generation += 1;
   const cache = await caches.open(CACHE);
   await cache.delete(MARK + `pack/${lang}`);
   const others = [];
@@ -306,8 +349,10 @@ async function remove(lang) {
 }
 
 /** The files the page loaded before this worker controlled it: take them from the
- *  browser's HTTP cache (no download), so that the first page opens offline too. */
-async function remember(urls) {
+ *  browser's HTTP cache (no download), so that the first page opens offline too. A page
+ *  of another build (deployed between its load and this worker's) gives none. */
+async function remember(urls, build) {
+  if (build && build !== BUILD.version) return;
   const cache = await caches.open(CACHE);
   await Promise.all(
     urls
@@ -316,8 +361,10 @@ async function remember(urls) {
         const url = href.split("#")[0];
         if (await cache.match(url)) return;
         try {
-          const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-          if (response.status !== 200) return;
+          const response = url.startsWith(PYTHON)
+            ? await fromHttpCache(url)
+            : await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+          if (response?.status !== 200) return;
           if (isPage(new URL(url))) {
             const build = await buildOf(response);
             if (build && build !== BUILD.version) return;
@@ -364,7 +411,7 @@ self.addEventListener("message", (event) => {
       reply(remove(data.lang).then((entries) => ({ type: "removed", entries })));
       break;
     case "seen":
-      reply(remember(data.urls ?? []).then(() => ({ type: "remembered" })));
+      reply(remember(data.urls ?? [], data.build).then(() => ({ type: "remembered" })));
       break;
     case "version":
       port?.postMessage({ type: "version", version: BUILD.version });

@@ -92,8 +92,9 @@ if (supported && !navigator.serviceWorker.controller) {
     "controllerchange",
     () => {
       const urls = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)];
+      const build = document.querySelector('meta[name="asyncdocs-build"]')?.content;
       const send = (extra = []) =>
-        ask(navigator.serviceWorker.controller, { type: "seen", urls: [...urls, ...extra] }).catch(() => {});
+        ask(navigator.serviceWorker.controller, { type: "seen", build, urls: [...urls, ...extra] }).catch(() => {});
       // Python loaded in the runner's worker before this worker took over: its files
       // are in the browser's HTTP cache; copy them too.
       const python = () => {
