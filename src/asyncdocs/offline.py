@@ -9,9 +9,10 @@ written after both languages are built ([finish][asyncdocs.offline.finish]):
   hash of that list). The worker fetches it only when a reader saves a language, and
   when a new build replaces one whose files a reader has saved (to copy what did not
   change instead of downloading it again). Readers who save nothing never fetch it.
-* **`sw.js`**, from the template beside this module, with the version and the
-  languages written into it: a new build that changes any file changes `sw.js`, which
-  is how browsers notice a new version.
+* **`sw.js`**, from the template beside this module, with the version, the languages
+  and the revisions of Python's files written into it: a new build that changes any
+  file changes `sw.js`, which is how browsers notice a new version. The worker copies
+  Python from the browser's HTTP cache only if the copy matches its revision.
 * **Workbox** (`workbox-core`, `workbox-routing`, `workbox-strategies`, pinned in
   package.json) is copied into `shared/workbox/`; `sw.js` loads it from there.
 

@@ -6,8 +6,9 @@
 //   * pages (HTML): network first, the cache when the network fails, else an offline
 //     page in the reader's language. A page from the network whose
 //     <meta name="asyncdocs-build"> names another build is not mixed with this build's
-//     files: the cached copy of this build is served if there is one, and the browser
-//     is told to look for the new worker;
+//     files: this build's copy is served if the reader saved its language, else the
+//     newer page with the network's files; the browser is told to look for the new
+//     worker;
 //   * every other file of the site: cache first (a build's files never change);
 //   * a language saved for offline: all of its files, stored on the reader's request
 //     ("save" message), with progress, and removed again on request ("remove").
@@ -59,6 +60,15 @@ const pages = new NetworkFirst({
           throw new Error("the page comes from another build");
         }
         return response;
+      },
+      // Then this build's copy is shown only where the reader saved the language: all
+      // of its files are here. Elsewhere a file it needs may be missing and would come
+      // from the newer build, so the newer page is shown, with the network's files
+      // (see `foreign` below).
+      cachedResponseWillBeUsed: async ({ request, cachedResponse }) => {
+        if (!cachedResponse || !newer.has(request.url)) return cachedResponse;
+        const saved = await note(await caches.open(CACHE), `pack/${languageOf(new URL(request.url))}`);
+        return saved ? cachedResponse : null;
       },
     },
   ],
