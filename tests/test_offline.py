@@ -461,6 +461,12 @@ def test_a_new_build_is_fetched_in_the_background_announced_once_never_mixed(rea
         # build has: the newer page is shown, whole, instead of the stored one.
         r.page.goto(f"{deployment.base}en/{VISITED}")
         assert words in r.page.content() and second["version"] in r.page.content()
+        # Its runner is of the newer build too: Python from the network (the save went
+        # past the HTTP cache), not this build's stored copy.
+        asked = len(deployment.server.requests)
+        output, state = r.run(SAMPLE)
+        assert state == "done", output
+        assert f"/{SUB}/shared/pyodide/pyodide.asm.wasm" in deployment.server.requests[asked:]
         # English reader: "Reload to update" switches to the new build.
         r = readers["en"]
         r.page.get_by_role("button", name=TEXT["en"]["reload"]).click()

@@ -101,12 +101,24 @@ registerRoute(
   },
 );
 
+/** Whether a request comes from a newer build's page, or starts a worker for one. */
+async function fromNewer(event) {
+  if (foreign.has(event.clientId)) return true;
+  // A worker's script names no client (clientId is "" for every non-subresource
+  // request), only the page that starts it, as its referrer.
+  const { destination, referrer } = event.request;
+  if (!foreign.size || event.clientId || !referrer || !destination.endsWith("worker")) return false;
+  const page = referrer.split("#")[0];
+  const windows = await self.clients.matchAll({ type: "window" });
+  return windows.some((c) => foreign.has(c.id) && c.url.split("#")[0] === page);
+}
+
 registerRoute(
   ({ url, request }) =>
     ours(url) && !url.href.startsWith(PYTHON) && request.method === "GET" && !request.headers.has("range"),
-  (options) => {
+  async (options) => {
     const { event, request } = options;
-    if (!foreign.has(event.clientId)) return files.handle(options);
+    if (!(await fromNewer(event))) return files.handle(options);
     // A worker that a newer build's page starts (the runner's) is of that build too.
     if (event.resultingClientId) foreign.add(event.resultingClientId);
     return fetch(request);
