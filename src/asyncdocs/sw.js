@@ -82,6 +82,8 @@ registerRoute(
   ({ url, request }) => ours(url) && isPage(url) && request.method === "GET",
   async (options) => {
     const { request, event } = options;
+    // Instant navigation in a newer build's page: no page of this build goes into it.
+    if (foreign.has(event.clientId)) return fetch(request).catch(() => Response.error());
     try {
       const response = await pages.handle(options);
       newer.delete(request.url); // this build's copy was served instead
