@@ -73,10 +73,7 @@ const pages = new NetworkFirst({
     },
   ],
 });
-// Revalidated with the server when the browser's HTTP cache holds the file (a 304 costs
-// no body): an older build's copy there, still fresh by its max-age, is never stored as
-// this build's file.
-const files = new CacheFirst({ cacheName: CACHE, plugins: [okOnly], fetchOptions: { cache: "no-cache" } });
+const files = new CacheFirst({ cacheName: CACHE, plugins: [okOnly] });
 
 registerRoute(
   ({ url, request }) => ours(url) && isPage(url) && request.method === "GET",
