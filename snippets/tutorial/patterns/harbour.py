@@ -6,8 +6,8 @@ The same six containers are cleared twice, first by one truck, then by two.
 import asyncio
 
 # crane -> the moments it sets its containers down on the quay
-UNLOADS = {"A": [0.2, 0.6, 1.0], "B": [0.4, 0.8, 1.2]}
-HAUL = 0.3  # seconds a truck needs to take a container away and come back
+UNLOADS = {"A": [0.2, 1.0, 1.8], "B": [0.6, 1.4, 2.2]}
+HAUL = 0.5  # seconds a truck needs to take a container away and come back
 
 
 async def crane(name: str, quay: asyncio.Queue, clock) -> None:
