@@ -318,6 +318,15 @@ def test_a_visited_page_opens_and_runs_offline(reader, lang, tmp_path):
         r.page.wait_for_timeout(500)
     else:
         raise AssertionError("Python's files were not stored within 60 s")
+    # The search index, fetched by Material's search worker while this worker took over,
+    # is stored too (the page asks for it a few times; only from the HTTP cache).
+    index = f"{r.d.base}{lang}/search/search_index.json"
+    for _ in range(60):
+        if index in r.cache_urls():
+            break
+        r.page.wait_for_timeout(500)
+    else:
+        raise AssertionError("the search index was not stored within 30 s")
     fetched = [urlsplit(u).path for u in python]
     served = [path for path in r.d.server.requests[asked:] if path in fetched]
     assert sorted(served) == sorted(fetched), "each of Python's files is downloaded once"
@@ -328,6 +337,11 @@ def test_a_visited_page_opens_and_runs_offline(reader, lang, tmp_path):
         "fixed",
     )  # styles came from the cache
     output, state = r.run(SAMPLE)
+    stored = r.page.evaluate(
+        "url => caches.match(url).then(r => r ? r.json() : null).then(j => j?.docs?.length ?? 0)",
+        index,
+    )
+    assert stored > 0, "the stored search index is whole"
     recorded = (SNIPPETS / SAMPLE).with_suffix(".out").read_text(encoding="utf-8")
     assert state == "done" and mismatch(recorded, output, same_python=False) is None, output
     # A page never opened: the offline page, in the reader's language.

@@ -58,6 +58,7 @@ const t = TEXT[lang];
 const ROOT = new URL("../../", import.meta.url); // assets/offline.js → the site's root
 const NOTIFIED_KEY = "asyncdocs.offline.notified";
 const supported = "serviceWorker" in navigator;
+const LATE_MS = [2000, 6000, 15000]; // when to ask the worker to remember the search index
 
 /** Ask the worker something; it answers on a port (progress may come first). */
 function ask(worker, message, onMessage = () => {}) {
@@ -118,6 +119,20 @@ if (supported && !navigator.serviceWorker.controller) {
         runtime.listeners.add(later);
         send();
       } else send(runtime.everReady ? python() : []);
+      // Files that finish after the takeover though they began before it (Mermaid, a
+      // sitemap) are remembered as they finish; the search index, which Material's
+      // search worker fetches where this page cannot see it, is asked for a few times.
+      // The worker only copies what the HTTP cache holds: asking costs no download.
+      const seen = new Set(urls);
+      new PerformanceObserver((list) => {
+        const fresh = list.getEntries().map((e) => e.name).filter((u) => !seen.has(u));
+        for (const u of fresh) seen.add(u);
+        if (fresh.length) send(fresh);
+      }).observe({ type: "resource" });
+      const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+      const base = new URL(config.base ?? ".", location.href);
+      const index = [new URL("search/search_index.json", base).href];
+      for (const wait of LATE_MS) setTimeout(() => send(index), wait);
     },
     { once: true },
   );
