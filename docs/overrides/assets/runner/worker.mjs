@@ -14,6 +14,9 @@
 // Messages out:
 //   {type: "ready", jspi, loadMs}       or {type: "failed", message}
 //   {type: "start", id}                 the run begins (its files are in place)
+//   {type: "cancelling", id}            the run was asked to cancel: its code yields (a
+//                                       program that never yields holds this worker, and
+//                                       the page ends it instead)
 //   {type: "output", id, chunks: [["out"|"err", text], ...], dropped}
 //   {type: "done", id, status, exception, exitCode, elapsedMs, fatal, dropped, timeline}
 //                                       timeline: the run's task timeline as SVG markup
@@ -50,8 +53,10 @@ addEventListener("message", ({ data }) => {
     for (const { url } of data.files ?? []) bytesOf(url); // fetched while Python loads
     work = work.then(() => run(data));
   } else if (data.type === "cancel") {
-    if (data.id === current) engine?.cancel();
-    else cancelled.add(data.id);
+    if (data.id === current) {
+      engine?.cancel();
+      postMessage({ type: "cancelling", id: data.id }); // Python gave this worker a turn
+    } else cancelled.add(data.id);
   }
 });
 
