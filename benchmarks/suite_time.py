@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -33,11 +34,15 @@ TARGET = 180.0  # seconds
 RESULTS = ROOT / "benchmarks" / "results"
 MAX_LOAD_SECONDS = 3600
 
+# Each load also stops when this script is gone (killed before its `finally` ran): its
+# parent is then another process.
 CPU_HOG = f"""
-import time
+import os, time
+parent = os.getppid()
 deadline = time.monotonic() + {MAX_LOAD_SECONDS}
-while time.monotonic() < deadline:
-    sum(range(10_000))
+while time.monotonic() < deadline and os.getppid() == parent:
+    for _ in range(100):
+        sum(range(10_000))
 """
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>load</title>
@@ -50,8 +55,9 @@ PAGE = """<!doctype html><meta charset="utf-8"><title>load</title>
 """
 
 CHROMIUM_LOOP = f"""
-import functools, http.server, sys, tempfile, threading, time
+import functools, http.server, os, sys, tempfile, threading, time
 from pathlib import Path
+parent = os.getppid()
 from playwright.sync_api import sync_playwright
 sys.path.insert(0, {str(ROOT / "src")!r})
 from asyncdocs.site import CHROMIUM, CHROMIUM_ARGS
@@ -68,7 +74,7 @@ deadline = time.monotonic() + {MAX_LOAD_SECONDS}
 with sync_playwright() as pw:
     browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     for _ in range(2000):
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or os.getppid() != parent:
             break
         page = browser.new_page()
         page.goto(url)
@@ -110,6 +116,7 @@ def main() -> None:
     parser.add_argument("--load", choices=["none", *LOADS], default="none")
     parser.add_argument("--durations", type=int, default=0, help="show the N slowest tests")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the load
     extra = [f"--durations={args.durations}"] if args.durations else []
     times, failed_runs = [], 0
     env = {**os.environ, "CI": os.environ.get("CI", "true")}

@@ -201,6 +201,7 @@ def test_stop_then_run_again(tabs, lang):
     block = tab.block()
     stop = block.get_by_role("button", name=tab.t["buttons"][0])
     status = block.locator(".runner-status")
+    tab.run(block, "pass\n")  # Python is up (alone, this test may be the tab's first Run)
     worker = tab.page.evaluate_handle("window.asyncdocsRunner.worker")
 
     # Awaiting code is cancelled by a message: the same Python carries on.

@@ -16,8 +16,8 @@ import pytest
 from conftest import ROOT, SECOND_RUNS, all_snippets, run_async
 
 import asynctimeline
-from asyncdocs import pyodide, runner, timelines
-from asyncdocs.compare import duration_mismatch, mismatch, timing_only
+from asyncdocs import compare, pyodide, runner, timelines
+from asyncdocs.compare import duration_mismatch, mismatch
 
 THREE_NAPS = """
     import asyncio
@@ -156,9 +156,19 @@ def test_outcomes_and_waits_under_cpython(programs):
 
 
 @pytest.mark.parametrize("jspi", [True, False], ids=["jspi", "no-jspi"])
-def test_three_naps_under_pyodide(pyodide_recordings, jspi):
+def test_three_naps_under_pyodide(pyodide_recordings, programs, jspi, request):
+    """As under CPython. A recording that fails the checks is made once more, alone, as
+    the second-run rule says (`asyncdocs.compare`): a loaded machine stretches a task's
+    slices (measured: 0.38 s of running in a 0.79 s recording beside a Chromium)."""
     recordings = pyodide_recordings[jspi]
-    check_three_naps(recordings["three_naps.py"], same_python=False)
+    try:
+        check_three_naps(recordings["three_naps.py"], same_python=False)
+    except AssertionError:
+        path = str(programs / "three_naps.py")
+        again = pyodide.run_files([path], jspi=jspi)[path]["timeline"]
+        mode = "jspi" if jspi else "no-jspi"
+        request.config.stash.setdefault(SECOND_RUNS, []).append(f"three_naps.py (timeline, {mode})")
+        check_three_naps(again, same_python=False)
     check_failures(recordings["failures.py"])
 
 
@@ -166,16 +176,18 @@ TIMELINE_SNIPPETS = [s for s in all_snippets() if s.timeline]
 FAILING = next(s for s in all_snippets() if s.rel == "tutorial/async-await/not_awaitable.py")
 
 
-def slowed_down(snippet, result, recording) -> bool:
-    """True when a recording differs from the stored one only in its timing (see
-    `asyncdocs.compare`): a busy machine alone can do that."""
+def differs(snippet, result, recording) -> bool:
+    """True when a run under the recorder differs from the record or the stored timeline
+    in anything the tests below check: it gets one run more, on its own (the rule is in
+    `asyncdocs.compare`)."""
     if runner.needs_second_run(result):
         return True
     if recording is None or not snippet.timeline or not snippet.timeline_path.exists():
         return False
     stored = timelines.load(snippet)
-    return timelines.shape(recording) == timelines.shape(stored) and (
-        timing_only(timelines.printed(stored), timelines.printed(recording))
+    return (
+        timelines.shape(recording) != timelines.shape(stored)
+        or mismatch(timelines.printed(stored), timelines.printed(recording)) is not None
         or duration_mismatch(stored["duration"], recording["duration"]) is not None
     )
 
@@ -183,8 +195,8 @@ def slowed_down(snippet, result, recording) -> bool:
 @pytest.fixture(scope="module")
 def fresh(request):
     """The samples whose timelines pages show, and a failing one, recorded now, at once:
-    rel -> (result, recording). One whose timing alone is off is recorded once more on its
-    own, as `conftest.second_runs` does for the snippets' runs."""
+    rel -> (result, recording). One that differs is recorded once more on its own, as
+    `conftest.second_runs` does for the snippets' runs (a few at most)."""
     chosen = [*TIMELINE_SNIPPETS, FAILING]
 
     async def runs():
@@ -192,8 +204,9 @@ def fresh(request):
 
     pairs = {s.rel: pair for s, pair in zip(chosen, run_async(runs()), strict=True)}
     again = request.config.stash.setdefault(SECOND_RUNS, [])
-    for snippet in chosen:
-        if slowed_down(snippet, *pairs[snippet.rel]):
+    differing = [s for s in chosen if differs(s, *pairs[s.rel])]
+    if len(differing) <= compare.MOST_SECOND_RUNS:
+        for snippet in differing:
             pairs[snippet.rel] = run_async(timelines.record(snippet))
             again.append(f"{snippet.rel} (timeline)")
     return pairs

@@ -141,16 +141,10 @@ def problem(snippet: Snippet, result: dict) -> str | None:
     )
 
 
-MOST_SECOND_RUNS = 10
-"""At most this many snippets of one mode get a second run. A stall hits a few runs; when
-more differ, something is broken (the engine, Pyodide, a record) and they fail at once."""
-
-
 def needs_second_run(snippet: Snippet, result: dict) -> bool:
     """True when a Pyodide run differs from its record in any way (see the second-run rule
     in [asyncdocs.compare][]): the tests run it once more, on its own, and that run must
-    match. Under CPython only a duration earns that (see
-    [runner.needs_second_run][asyncdocs.runner.needs_second_run])."""
+    match."""
     return problem(snippet, result) is not None
 
 

@@ -327,12 +327,17 @@ def problem(result: Result) -> str | None:
 
 
 def needs_second_run(result: Result) -> bool:
-    """True when a run's only problem is a duration outside the tolerance, which a busy
-    machine alone can cause: the tests then run the snippet once more, on its own (see
-    [asyncdocs.compare][])."""
+    """True when a run differs from its record in any way (see the second-run rule in
+    [asyncdocs.compare][]): the tests run the snippet once more, on its own, and that run
+    must match."""
+    return result.snippet.output_path.exists() and problem(result) is not None
+
+
+def first_difference(result: Result) -> str:
+    """What kind of difference a run that needs a second run showed, for the report."""
     snippet = result.snippet
-    return (
-        exit_problem(snippet, result.returncode, result.output) is None
-        and snippet.output_path.exists()
-        and timing_only(snippet.recorded_output(), result.output)
-    )
+    if exit_problem(snippet, result.returncode, result.output) is not None:
+        return "how it ended"
+    if timing_only(snippet.recorded_output(), result.output):
+        return "a duration"
+    return "the text"

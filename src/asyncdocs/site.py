@@ -4,7 +4,8 @@ Each language is a separate MkDocs site (`mkdocs.yml` for English, `mkdocs.<lang
 for the others), built into `site/<lang>/`. The folder's root gets a small page that
 sends readers to the language their browser prefers. What all languages use alike —
 the in-page runner's Python (Pyodide) and the snippets' files — is copied once into
-`site/shared/` (see [asyncdocs.mkdocs_hooks][]).
+`site/shared/` (see [asyncdocs.mkdocs_hooks][]). Last, the service worker and its file
+list are written at the root ([asyncdocs.offline][]).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from asyncdocs import offline
 from asyncdocs.mkdocs_hooks import SHARED_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +95,7 @@ def build(site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool
                 other.kill()
             raise subprocess.CalledProcessError(proc.returncode, cmd)
     (site_dir / "index.html").write_text(ROOT_PAGE, encoding="utf-8")
+    offline.finish(site_dir, list(LANGUAGES))
 
 
 def serve(site_dir: Path, port: int) -> None:

@@ -107,4 +107,28 @@ test("a Check's run: its collect file is asked for, alive messages reach it, and
   const g = job("g"); // a plain Run has no collect file
   runtime.submit(g);
   assert.equal(worker.sent.at(-1).collect, null);
+
+test("a stop the worker answers (its code yields) waits longer before ending it", async () => {
+  const worker = workers.at(-1);
+  worker.say({ type: "ready", jspi: true });
+  if (runtime.job) worker.say({ type: "done", id: runtime.job.id, status: "ok" });
+  const started = (j) => Object.assign(j, { begin: () => (j.startedAt = performance.now()) });
+  const h = started(job("h")); // as a Runner's job: it counts as running once it began
+  runtime.submit(h);
+  worker.say({ type: "start", id: h.id });
+  runtime.stop(h);
+  assert.deepEqual(worker.sent.at(-1), { type: "cancel", id: h.id });
+  worker.say({ type: "cancelling", id: h.id });
+  await new Promise((resolve) => setTimeout(resolve, 400)); // past the 250 ms grace
+  assert.equal(worker.terminated, false, "a worker whose code yields is not ended");
+  assert.deepEqual(h.results, [], "still winding down");
+  worker.say({ type: "done", id: h.id, status: "error", exception: "KeyboardInterrupt", exitCode: 130 });
+  assert.equal(h.results[0].kind, "stopped");
+  const i = started(job("i")); // without the answer: ended after the grace
+  runtime.submit(i);
+  worker.say({ type: "start", id: i.id });
+  runtime.stop(i);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(worker.terminated, true);
+  assert.equal(i.results[0].kind, "stopped");
 });

@@ -12,12 +12,12 @@ def elapsed() -> str:
 
 
 def check_out(feature: str) -> str:  # (1)!
-    time.sleep(0.3)  # a licence server's blocking client library
+    time.sleep(0.75)  # a licence server's blocking client library
     return f"{feature}-key-0042"
 
 
 def check_in(key: str) -> None:
-    time.sleep(0.2)
+    time.sleep(0.5)
 
 
 @asynccontextmanager
@@ -33,7 +33,7 @@ async def licence(feature: str):
 
 async def ticker() -> None:
     while True:
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.5)
         print(f"  {elapsed()} tick")
 
 
@@ -41,7 +41,7 @@ async def main() -> None:
     ticks = asyncio.create_task(ticker())
     async with licence("render") as key:
         print(f"  {elapsed()} rendering with {key}")
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.5)
     ticks.cancel()
 
 

@@ -25,9 +25,9 @@ async def table(name, orders, pause):
 
 
 async def main():
-    first = Task(table("table 1", ["soup", "bread"], 0.2))
-    await sleep(0.1)  # (3)!
-    second = Task(table("table 2", ["pie", "tea", "toast"], 0.2))
+    first = Task(table("table 1", ["soup", "bread"], 0.6))
+    await sleep(0.3)  # (3)!
+    second = Task(table("table 2", ["pie", "tea", "toast"], 0.6))
     total = await first + await second
     say(f"{total} orders echoed")
 

@@ -1,11 +1,14 @@
 // The tab's one Python: a module Web Worker (worker.mjs) and the queue of runs that
 // every runner of the tab sends through it.  Stop asks the worker to cancel the run
 // (like Ctrl-C); code that does not yield within STOP_GRACE_MS is stopped by ending
-// the worker, and a new one starts at once.  The worker belongs to the tab, not to
+// the worker, and a new one starts at once.  Code that yields says so at once (the
+// worker answers "cancelling"), and gets up to STOP_YIELDED_MS to wind down (its
+// finally blocks, the traceback), however busy the machine.  The worker belongs to the tab, not to
 // the page: it lives on through Material's instant navigation.
 
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const STOP_GRACE_MS = 250;
+const STOP_YIELDED_MS = 3000;
 
 /** The worker and its queue of runs; runs from every runner of the tab go through it. */
 export const runtime = {
@@ -71,6 +74,9 @@ export const runtime = {
       case "alive":
         job?.alive?.();
         break;
+      case "cancelling":
+        if (job) job.yielded = true;
+        break;
       case "done":
         if (!job) break;
         clearTimeout(job.stopTimer);
@@ -116,7 +122,8 @@ export const runtime = {
   },
 
   /** Stop a run. One that has not started is dropped at once; one that runs is
-   *  cancelled, and if it does not end within STOP_GRACE_MS, its worker is ended. */
+   *  cancelled, and if it does not end within STOP_GRACE_MS (STOP_YIELDED_MS once the
+   *  worker says its code yields), its worker is ended. */
   stop(job) {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) this.queue.splice(queued, 1);
@@ -133,11 +140,15 @@ export const runtime = {
     if (this.job !== job || job.stopping) return;
     job.stopping = true;
     this.worker.postMessage({ type: "cancel", id: job.id });
-    job.stopTimer = setTimeout(() => {
+    const end = () => {
       if (this.job !== job) return;
       this.job = null;
       job.finish({ kind: "stopped", elapsedMs: performance.now() - job.startedAt });
       this.restart();
+    };
+    job.stopTimer = setTimeout(() => {
+      if (job.yielded) job.stopTimer = setTimeout(end, STOP_YIELDED_MS - STOP_GRACE_MS);
+      else end();
     }, STOP_GRACE_MS);
   },
 

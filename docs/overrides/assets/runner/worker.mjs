@@ -19,6 +19,9 @@
 //   {type: "alive", id}                 every ALIVE_MS while the run gives the worker's
 //                                       event loop a turn (a Check's watchdog: a program
 //                                       that never yields stops these)
+//   {type: "cancelling", id}            the run was asked to cancel: its code yields (a
+//                                       program that never yields holds this worker, and
+//                                       the page ends it instead)
 //   {type: "output", id, chunks: [["out"|"err", text], ...], dropped}
 //   {type: "done", id, status, exception, exitCode, elapsedMs, fatal, dropped, timeline,
 //          collected}                   timeline: the run's task timeline as SVG markup
@@ -57,8 +60,10 @@ addEventListener("message", ({ data }) => {
     for (const { url } of data.files ?? []) if (url) bytesOf(url); // fetched while Python loads
     work = work.then(() => run(data));
   } else if (data.type === "cancel") {
-    if (data.id === current) engine?.cancel();
-    else cancelled.add(data.id);
+    if (data.id === current) {
+      engine?.cancel();
+      postMessage({ type: "cancelling", id: data.id }); // Python gave this worker a turn
+    } else cancelled.add(data.id);
   }
 });
 
