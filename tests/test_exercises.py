@@ -201,6 +201,11 @@ def test_asyncio_run_outside_the_main_guard_is_explained():
     assert "if __name__ ==" in result.message
 
 
+def test_only_asyncio_run_at_import_is_refused():
+    assert checking.Program("from asyncio import run\nrun(main())\n").runs_at_import()
+    assert not checking.Program("import subprocess\nsubprocess.run(['ls'])\n").runs_at_import()
+
+
 def test_structure_helpers_see_where_a_call_sits():
     program = checking.Program(
         "import asyncio, time\n\n"

@@ -136,18 +136,18 @@ def cpython_checks() -> list[tuple[Exercise, Path, str]]:
 
 
 def share_modes(keys: list[tuple[str, str, str]], modes) -> dict[str, list]:
-    """The Checks each Pyodide mode runs: every solution and starter in every mode, the
-    wrong solutions shared out in turn (each check's verdict under Pyodide is proven in
-    one mode; the solution and starter prove both modes run the checks alike)."""
+    """The Checks each Pyodide mode runs: every solution in every mode; the starters and
+    the wrong solutions shared out in turn, so each verdict is proven under Pyodide
+    once, and each mode runs every exercise's checks (its solution) as well."""
     shared: dict[str, list] = {mode: [] for mode in modes}
     turn = 0
     for key in keys:
-        if key[1].startswith("wrong/"):
-            shared[modes[turn % len(modes)]].append(key)
-            turn += 1
-        else:
+        if key[1] == "solution.py":
             for mode in modes:
                 shared[mode].append(key)
+        else:
+            shared[modes[turn % len(modes)]].append(key)
+            turn += 1
     return shared
 
 

@@ -35,6 +35,7 @@ import ast
 import asyncio
 import contextlib
 import contextvars
+import inspect
 import io
 import json
 import linecache
@@ -80,7 +81,7 @@ def check(kind: str, *, limit: float = LIMIT, **title: str):
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
 
     def register(func):
-        if not asyncio.iscoroutinefunction(func):
+        if not inspect.iscoroutinefunction(func):
             raise TypeError(f"check {func.__name__} must be an async def")
         CHECKS.append(Check(func.__name__, kind, title, func, limit))
         return func
@@ -162,14 +163,15 @@ class Program:
 
     def runs_at_import(self) -> bool:
         """True when a module-level statement outside `if __name__ == "__main__":`
-        calls `asyncio.run` (or `run`)."""
+        calls `asyncio.run` (also as `run` after `from asyncio import run`; not
+        `subprocess.run`)."""
         for statement in self.tree.body:
             if isinstance(statement, ast.If) and "__main__" in ast.unparse(statement.test):
                 continue
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
             for node in ast.walk(statement):
-                if isinstance(node, ast.Call) and _dotted(node.func).split(".")[-1] == "run":
+                if isinstance(node, ast.Call) and self.name_of(node.func) == "asyncio.run":
                     return True
         return False
 
