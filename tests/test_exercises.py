@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_async
 
 from asyncdocs import exercises
 
@@ -66,7 +67,7 @@ def test_each_check_alone_rejects_its_wrong_solution(exercise, outcomes):
 
 def _check(source: str, checks_source: str, lang: str = "en"):
     checks = checking.load_checks(checks_source)
-    return asyncio.run(checking.run_checks(source, checks, lang))
+    return run_async(checking.run_checks(source, checks, lang))
 
 
 CHECKS = """
@@ -138,7 +139,7 @@ def test_a_program_that_never_yields_is_killed_and_reported(tmp_path):
     exercise = _exercise(tmp_path / "spin", MAIN_CHECK)
     program = tmp_path / "spin.py"
     program.write_text("async def main():\n    while True:\n        pass\n", encoding="utf-8")
-    outcome = asyncio.run(exercises.run(exercise, program, limit=2))
+    outcome = run_async(exercises.run(exercise, program, limit=2))
     assert outcome.returncode is None and "killed after 2" in outcome.stderr
 
 
@@ -153,7 +154,7 @@ def test_what_the_program_prints_cannot_pass_for_results(tmp_path):
         f"    print({forged!r}, file=sys.__stdout__, flush=True)\n",
         encoding="utf-8",
     )
-    outcome = asyncio.run(exercises.run(exercise, program))
+    outcome = run_async(exercises.run(exercise, program))
     assert forged in outcome.stderr, "the forged line did reach the real stdout"
     assert set(outcome.results) == {"runs", "works"}, outcome.stderr
     assert outcome.failed() == {"works"}, outcome.results
@@ -188,7 +189,7 @@ def test_timed_and_output_may_run_at_once():
         )
         return got, inner
 
-    (x, (result, seconds), both), inner = asyncio.run(together())
+    (x, (result, seconds), both), inner = run_async(together())
     assert x == "x 0\nx 1\nx 2\n"
     assert inner == "c 0\nc 1\nc 2\n" and result == "done" and seconds > 0.03
     assert sorted(both.splitlines()) == ["a 0", "a 1", "a 2", "b 0", "b 1", "b 2"]

@@ -139,7 +139,7 @@ def test_the_file_list_covers_the_site_and_each_language_has_its_runner(deployme
             f"{lang}/assets/runner/{n}" for n in ("worker.mjs", "engine.mjs", "shim.py")
         } <= pack
         # Every browser sample of every page: its file and its companions are saved.
-        blocks = 0
+        blocks = exercises = 0
         for page in (built / lang).rglob("index.html"):
             text = page.read_text(encoding="utf-8")
             for m in re.finditer(
@@ -147,10 +147,18 @@ def test_the_file_list_covers_the_site_and_each_language_has_its_runner(deployme
                 text,
             ):
                 blocks += 1
+                if m[1] == "exercise.py":
+                    continue  # an exercise's starter is in the page; its checks below
                 folder = m[1].rpartition("/")[0]
                 for name in [m[1].rpartition("/")[2], *json.loads(html.unescape(m[2]))]:
                     assert f"shared/snippets/{folder}/{name}" in pack, (page, name)
+            # Every exercise: Check works offline (the checks and the checking module).
+            for rel in re.findall(r'data-exercise="([^"]+)"', text):
+                assert f"shared/exercises/{rel}/checks.py" in pack, (page, rel)
+                exercises += 1
         assert blocks > 50
+        assert exercises >= 24
+        assert {f"{lang}/assets/runner/{n}" for n in ("checking.py", "check.py")} <= pack
         runner_page = (built / lang / "runner/index.html").read_text(encoding="utf-8")
         assert f'data-offline-bytes="{manifest["sizes"][lang]:012d}"' in runner_page
     sw = (built / offline.WORKER).read_text(encoding="utf-8")

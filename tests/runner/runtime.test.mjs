@@ -107,6 +107,7 @@ test("a Check's run: its collect file is asked for, alive messages reach it, and
   const g = job("g"); // a plain Run has no collect file
   runtime.submit(g);
   assert.equal(worker.sent.at(-1).collect, null);
+});
 
 test("a stop the worker answers (its code yields) waits longer before ending it", async () => {
   const worker = workers.at(-1);
