@@ -109,7 +109,7 @@ async def each_page_once(program):
 @check(
     "timing",
     en="Up to limit pages are fetched side by side",
-    zh="最多 limit 个页面同时抓取",
+    zh="能同时抓取多达 limit 个页面",
 )
 async def fetches_side_by_side(program):
     wiki = FakeWiki(FAN, 0.15)
