@@ -82,8 +82,8 @@ async def volunteers_work_together(program):
 
 @check(
     "structure",
-    en="No lock: the update itself holds no await",
-    zh="不用锁：更新操作本身不含 await",
+    en="No lock: with no await inside the update, none is needed",
+    zh="不用锁：更新中间没有 await，就用不着锁",
 )
 async def no_lock(program):
     used = [name for name in LOCKS if program.uses(name)]

@@ -51,7 +51,7 @@ async def every_pot_in_order(program):
 @check(
     "structure",
     en="Shaping stays work: shape() is a plain function that keeps the thread busy",
-    zh="拉坯仍然是干活：shape() 是一个占着线程的普通函数",
+    zh="拉坯仍是实打实的手上活：shape() 是一个占着线程的普通函数",
 )
 async def shaping_is_work(program):
     defined = {

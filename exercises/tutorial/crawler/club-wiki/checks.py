@@ -67,8 +67,8 @@ async def crawled(program, wiki, start, limit):
 
 @check(
     "behaviour",
-    en="Never more than `limit` fetches at the same time",
-    zh="同时进行的抓取从不超过 `limit` 个",
+    en="Never more than limit fetches at the same time",
+    zh="同时进行的抓取从不超过 limit 个",
 )
 async def never_more_than_limit(program):
     wiki = FakeWiki(WIDE, 0.05)
@@ -108,8 +108,8 @@ async def each_page_once(program):
 
 @check(
     "timing",
-    en="Up to `limit` pages are fetched side by side",
-    zh="最多 `limit` 个页面同时抓取",
+    en="Up to limit pages are fetched side by side",
+    zh="能同时抓取多达 limit 个页面",
 )
 async def fetches_side_by_side(program):
     wiki = FakeWiki(FAN, 0.15)

@@ -99,7 +99,7 @@ async def wakes_on_time(program):
             zh=f"三个协程分别睡 0.6、0.2 和 0.4 秒，可是 run() 返回之前只有 {sorted(woke)} "
             "醒了过来。只要还有定时器，run() 就要继续运行，而不只是在有协程就绪的时候。",
         )
-    first = min(woke.values()) - start
+    short = woke["short"] - start
     last = max(woke.values()) - start
     if last < 0.55:
         raise Fail(
@@ -108,16 +108,17 @@ async def wakes_on_time(program):
             zh=f"睡 0.6 秒的协程在 {last:.2f} 秒后就醒了：事件循环根本没有等待。"
             "请一直睡到最早的截止时间，不能更早。",
         )
-    if first > 0.6 * last:
+    if short > 0.6 * last:
         raise Fail(
-            en=f"Three coroutines slept 0.6, 0.2 and 0.4 s, spawned together. The first woke "
-            f"after {first:.2f} s and the last after {last:.2f} s; the first should wake at "
-            "about a third of the last. When nothing is ready, sleep only until the "
-            "*earliest* deadline, `self.timers[0][0]`, then run what is due and wait again.",
-            zh=f"三个协程同时启动，分别睡 0.6、0.2 和 0.4 秒。第一个醒来用了 {first:.2f} 秒，"
-            f"最后一个用了 {last:.2f} 秒；第一个应该在最后一个的三分之一左右醒来。"
-            "没有协程就绪时，只睡到*最早的*截止时间 `self.timers[0][0]`，"
-            "然后运行到期的协程，再接着等。",
+            en=f"Three coroutines slept 0.6, 0.2 and 0.4 s, spawned together. The one that "
+            f"sleeps 0.2 s woke after {short:.2f} s and the last one after {last:.2f} s; it "
+            "should wake at about a third of that. Waiting for one timer must not hold up "
+            "the others: when nothing is ready, sleep only until the earliest deadline, "
+            "`self.timers[0][0]`, then run what is due and wait again.",
+            zh=f"三个协程同时启动，分别睡 0.6、0.2 和 0.4 秒。睡 0.2 秒的那个过了 {short:.2f} 秒"
+            f"才醒，最后一个用了 {last:.2f} 秒；它应该在后者的三分之一左右醒来。"
+            "等一个定时器不能耽误别的定时器：没有协程就绪时，只睡到最早的截止时间 "
+            "`self.timers[0][0]`，然后运行到期的协程，再接着等。",
         )
 
 
@@ -135,14 +136,16 @@ async def no_spinning(program):
         run_loop(program, (0.3, "a"), (0.3, "b"))
     finally:
         module.time = real
-    if clock.reads > 100:
+    if clock.reads > 30:  # the solution reads it 7 times; a 5 ms poll about 60
         raise Fail(
             en=f"Two coroutines sleeping 0.3 s made the loop read the clock {clock.reads} "
-            "times: it goes round and round while nothing is ready, and keeps a processor "
-            "core busy for nothing. When no coroutine is ready, call `time.sleep()` once, "
-            "until the earliest deadline.",
-            zh=f"两个协程各睡 0.3 秒，事件循环却读了 {clock.reads} 次时钟：没有协程就绪时它在"
-            "不停地空转，白白占着一个处理器核心。没有协程就绪时，调用一次 `time.sleep()`，"
+            "times, where a loop that sleeps once per wait reads it about ten times: it goes "
+            "round and round while nothing is ready (with or without short naps) and looks "
+            "at the time again and again for nothing. When no coroutine is ready, call "
+            "`time.sleep()` once, until the earliest deadline.",
+            zh=f"两个协程各睡 0.3 秒，事件循环却读了 {clock.reads} 次时钟，而每次等待只睡一次的"
+            "事件循环只读十次左右：没有协程就绪时，它在一圈圈地空转（不管中间有没有小睡），"
+            "一遍遍地白白查看时间。没有协程就绪时，调用一次 `time.sleep()`，"
             "睡到最早的截止时间。",
         )
 
