@@ -122,6 +122,12 @@ def test_wrong_first_then_right(reader, lang, tmp_path):
     expected = "应该" if lang == "zh" else "Expected"
     assert expected in failed[0][1], "the message is in the page's language"
 
+    # Names between backticks in a message are shown as code, not as backticks.
+    _check(page, exercise.wrong["no_blocking_sleep"].read_text(encoding="utf-8"))
+    message = block.locator(".exercise-result--failed .exercise-result__message")
+    assert message.locator("code").all_inner_texts() == ["await asyncio.sleep()"]
+    assert "`" not in message.inner_text()
+
     verdicts = _check(page, exercise.program("solution.py").read_text(encoding="utf-8"))
     assert {mark for mark, _, _ in verdicts} == {"✓"}, verdicts
     assert TEXT[lang]["all"] in block.locator(".runner-status").inner_text()

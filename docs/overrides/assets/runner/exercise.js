@@ -273,15 +273,24 @@ export class Exercise {
       const mark = make("span", "exercise-result__mark", r.passed ? "✓" : "✗");
       mark.setAttribute("aria-label", r.passed ? t.passed : t.failed);
       mark.setAttribute("role", "img");
-      item.append(mark, make("span", "exercise-result__title", r.title));
+      item.append(mark, withCode(make("span", "exercise-result__title"), r.title));
       if (r.kind) item.append(make("span", "exercise-result__kind", t.kinds[r.kind] ?? r.kind));
-      if (!r.passed && r.message) item.append(make("p", "exercise-result__message", r.message));
+      if (!r.passed && r.message) item.append(withCode(make("p", "exercise-result__message"), r.message));
       if (!r.passed && r.traceback) item.append(make("pre", "exercise-result__traceback", r.traceback));
       return item;
     });
     this.results.replaceChildren(...items);
     this.results.hidden = false;
   }
+}
+
+/** Put `text` in `element`, as text, with `code` spans between backticks shown as code
+ *  (checks write names that way). Nothing in it is read as HTML. */
+function withCode(element, text) {
+  text.split(/`([^`\n]+)`/).forEach((part, i) => {
+    if (part) element.append(i % 2 ? make("code", "", part) : document.createTextNode(part));
+  });
+  return element;
 }
 
 /** The progress page: a ✓ beside each solved exercise, the tally, and "forget all". */
