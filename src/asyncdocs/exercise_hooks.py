@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 
 from asyncdocs import exercises
 from asyncdocs.mkdocs_hooks import copy_if_changed, shared_dir, shared_url
-from asyncdocs.runner_hooks import RUNNER_ASSETS, _prefetch
+from asyncdocs.runner_hooks import RUNNER_ASSETS, _language, _prefetch, runner_attributes
 
 log = logging.getLogger("mkdocs.hooks.asyncdocs.exercises")
 
@@ -61,7 +61,6 @@ TEXT = {
         "heading": "Exercise: {title}",
         "hint": "Hint {n}",
         "parts": {"tutorial": "Tutorial", "book": "The book", "guide": "Practical guide"},
-        "count": "{n} exercises",
         "clear": "Forget all my solved exercises",
         "none": "No exercise solved yet in this browser.",
     },
@@ -69,16 +68,11 @@ TEXT = {
         "heading": "练习：{title}",
         "hint": "提示 {n}",
         "parts": {"tutorial": "教程", "book": "图书篇", "guide": "实践指南"},
-        "count": "共 {n} 道练习",
         "clear": "清除全部完成记录",
         "none": "在这个浏览器里还没有完成任何练习。",
     },
 }
 """What the hooks write, per page language (English for any other)."""
-
-
-def _language(config: MkDocsConfig) -> str:
-    return config.theme["language"]
 
 
 def _text(config: MkDocsConfig) -> dict:
@@ -234,22 +228,15 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
         if not todo:
             return m[0]
         exercise = todo.pop(0)
-        starter = exercise.program("starter.py").read_text(encoding="utf-8")
-        attrs = {
-            "data-runner": "browser",
-            "data-runner-path": TITLE,
-            "data-runner-args": "[]",
-            "data-runner-python": "3.11",
-            "data-runner-needs": "",
-            "data-runner-files": "[]",
-            "data-runner-shared": shared_url(config),
-            "data-runner-prefetch": _prefetch(config),
-            "data-runner-code": starter,
-            "data-exercise": exercise.rel,
-            "data-exercise-anchor": anchor(exercise),
-            "data-exercise-solution": exercise.program("solution.py").read_text(encoding="utf-8"),
-        }
-        written = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
+        written = runner_attributes(
+            path=TITLE,
+            code=exercise.program("starter.py").read_text(encoding="utf-8"),
+            shared=shared_url(config),
+            prefetch=_prefetch(config),
+            data_exercise=exercise.rel,
+            data_exercise_anchor=anchor(exercise),
+            data_exercise_solution=exercise.program("solution.py").read_text(encoding="utf-8"),
+        )
         return f'{_hints(exercise, config)}<div class="{m["cls"]} exercise"{written}>{m["bar"]}'
 
     marked = _BLOCK.sub(mark, html_)

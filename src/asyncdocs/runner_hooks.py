@@ -310,6 +310,37 @@ def _shell_quote(word: str) -> str:
     return "'" + word.replace("'", "'\"'\"'") + "'"
 
 
+def runner_attributes(
+    *,
+    path: str,
+    code: str | None,
+    shared: str,
+    prefetch: str,
+    args=(),
+    python: str = ".".join(map(str, manifest.MINIMUM_PYTHON)),
+    needs=(),
+    files=(),
+    **more: str,
+) -> str:
+    """A block's `data-runner-*` attributes (see the module's docstring), written out:
+    a browser block when it has `code` for the editor, else a local one; `more` adds
+    other attributes (`data_exercise="…"` is written `data-exercise="…"`)."""
+    attrs = {
+        "data-runner": "browser" if code is not None else "local",
+        "data-runner-path": path,
+        "data-runner-args": json.dumps(list(args)),
+        "data-runner-python": python,
+        "data-runner-needs": " ".join(needs),
+        "data-runner-files": json.dumps(list(files)),
+        "data-runner-shared": shared,
+        "data-runner-prefetch": prefetch,
+    }
+    if code is not None:
+        attrs["data-runner-code"] = code
+    attrs.update((k.replace("_", "-"), v) for k, v in more.items())
+    return "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
+
+
 def annotate(
     content: str,
     snippets: dict[str, manifest.Snippet],
@@ -342,19 +373,16 @@ def annotate(
         if not snippet.run and snippet.path.name not in services.get(snippet.path.parent, ()):
             return m[0]  # a module other samples import: nothing to run
         files = companions(snippet, by_folder[snippet.path.parent])
-        attrs = {
-            "data-runner": "browser" if snippet.browser else "local",
-            "data-runner-path": snippet.rel,
-            "data-runner-args": json.dumps(list(snippet.args)),
-            "data-runner-python": snippet.python,
-            "data-runner-needs": " ".join(snippet.needs),
-            "data-runner-files": json.dumps(files),
-            "data-runner-shared": shared,
-            "data-runner-prefetch": prefetch,
-        }
-        if snippet.browser:
-            attrs["data-runner-code"] = editor_code(snippet.path.read_text(encoding="utf-8"))
-        written = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
+        written = runner_attributes(
+            path=snippet.rel,
+            code=editor_code(snippet.path.read_text(encoding="utf-8")) if snippet.browser else None,
+            shared=shared,
+            prefetch=prefetch,
+            args=snippet.args,
+            python=snippet.python,
+            needs=snippet.needs,
+            files=files,
+        )
         bar = m["bar"]
         if snippet.python_tuple() > manifest.MINIMUM_PYTHON:
             text = LOCAL_TEXT.get(lang, LOCAL_TEXT["en"])
