@@ -324,7 +324,8 @@ def runner_attributes(
 ) -> str:
     """A block's `data-runner-*` attributes (see the module's docstring), written out:
     a browser block when it has `code` for the editor, else a local one; `more` adds
-    other attributes (`data_exercise="…"` is written `data-exercise="…"`)."""
+    other attributes, each underscore in a name written as a hyphen (`data_exercise`
+    becomes the attribute `data-exercise`)."""
     attrs = {
         "data-runner": "browser" if code is not None else "local",
         "data-runner-path": path,

@@ -2,13 +2,14 @@
 // Hint, Solution, and a Reset that also forgets the exercise was solved.
 //
 // The build marks the block (src/asyncdocs/exercise_hooks.py): data-exercise (its
-// folder under exercises/), data-exercise-solution, and its hints, closed <details
-// data-exercise-hint> just before it.  Check sends the worker a run of check.py in a folder holding
-// checking.py, the exercise's checks.py and the editor's code as program.py; the run
-// writes results.json, which the worker hands back ("collect"), so nothing the program
-// prints can pass for a result.  A program that never gives the event loop back stops
-// the worker's "alive" messages: after QUIET_MS without one the Check is stopped (the
-// worker is ended) and reported as failed.  Solved exercises are kept in localStorage
+// folder under exercises/), data-exercise-solution, and its hints: closed <details>
+// before it, each naming its exercise (data-exercise-hint).  Check sends the worker a
+// run of check.py in a folder holding checking.py, the exercise's checks.py and the
+// editor's code as program.py; the run writes results.json, which the worker hands
+// back ("collect"), so nothing the program prints can pass for a result.  A program
+// that never gives the event loop back stops the worker's "alive" messages: after
+// QUIET_MS without one the Check is stopped (the worker is ended) and reported as
+// failed.  Solved exercises are kept in localStorage
 // (STORE: folder -> when), marked on their page and on the progress page.
 
 import { button, enable, make } from "./dom.js";
