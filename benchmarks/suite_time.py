@@ -65,8 +65,10 @@ from asyncdocs.site import CHROMIUM, CHROMIUM_ARGS
 folder = Path(tempfile.mkdtemp(prefix="load-page-"))
 (folder / "index.html").write_text({PAGE!r}, encoding="utf-8")
 (folder / "pyodide").symlink_to({str(ROOT / "node_modules/pyodide")!r})
-handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-handler.log_message = lambda *args: None
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+handler = functools.partial(Quiet, directory=str(folder))
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 url = f"http://127.0.0.1:{{server.server_port}}/index.html"

@@ -142,6 +142,26 @@ CPYTHON = {
         "    coro.close()\n"
         "left._log_destroy_pending = False  # CPython reports it at exit, after the end\n"
     ),
+    # A timer that falls due after stop() waits for the next run. On a slow machine it
+    # ran (and the run ended finished): here a blocking step makes it due at once.
+    "stop_with_a_timer_due.py": (
+        "import asyncio\nimport time\n\n\n"
+        "async def stopper():\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    loop.call_later(0.01, print, 'a timer set after stop()')\n"
+        "    loop.stop()\n"
+        "    time.sleep(0.05)\n"
+        "    await asyncio.sleep(0.02)\n"
+        "    return 'finished in the next run'\n\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "task = loop.create_task(stopper())\n"
+        "try:\n"
+        "    loop.run_until_complete(task)\n"
+        "except RuntimeError as error:\n"
+        "    print(error, task.done())\n"
+        "print(loop.run_until_complete(task))\n"
+        "loop.close()\n"
+    ),
     # asyncio.run's shutdown makes two tasks in CPython: the second run's main is Task-4.
     "run_twice.py": (
         "import asyncio\n\n\n"

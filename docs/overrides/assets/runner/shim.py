@@ -307,6 +307,7 @@ class _ProgramLoop(WebLoop):
         self._stopping = None  # run_forever's future, or this run's end (stop())
         self._stop_asked = False
         self._halt = None  # resolved when the current run ends
+        self._ended_at = None  # loop time when stop() or its task ended the current run
         self._on_done = None  # resolves it when the run's task is done
         self._system_exit_handler = _loop._system_exit_handler
         self._keyboard_interrupt_handler = _loop._keyboard_interrupt_handler
@@ -361,10 +362,13 @@ class _ProgramLoop(WebLoop):
             self._held.append((when, handle))
 
     def _fire(self, when, handle):
+        """Run a callback that fell due, or hold it for the next run: CPython's run ends
+        with the round in which stop() was called, so what falls due after that waits,
+        however late the browser gets round to ending the run (a slow machine)."""
         if not handle.cancelled():
-            if self._running:
+            if self._running and (self._ended_at is None or when <= self._ended_at):
                 handle._run()
-            else:  # the run ended before the timer fired: due in the next one
+            else:
                 self._held.append((when, handle))
 
     def _install_running_loop(self):  # a timer firing between runs leaves it not running
@@ -378,6 +382,7 @@ class _ProgramLoop(WebLoop):
     def _start(self, future):
         self._check_runnable()
         self._running = True
+        self._ended_at = None
         try:
             held, self._held = self._held, []
             for when, handle in held:  # in order: the run's own task steps after them
@@ -394,6 +399,8 @@ class _ProgramLoop(WebLoop):
         return task
 
     def _end_run(self, halt, _task=None):
+        if halt is self._halt and self._ended_at is None:
+            self._ended_at = self.time()
         if not halt.done():
             halt.set_result(None)
 
@@ -446,7 +453,10 @@ class _ProgramLoop(WebLoop):
             self._stopping.set_result(None)
             self._stopping = None
         elif self._running:  # in run_until_complete: CPython's run ends unfinished
-            self.call_soon(self._end_run, self._halt)  # this run's, not the next one's
+            if self._ended_at is None:
+                self._ended_at = self.time()
+            # on Pyodide's loop: this loop holds what falls due from now on
+            _loop.call_soon(self._end_run, self._halt)  # this run's, not the next one's
         else:
             self._stop_asked = True
 
