@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_async
+from conftest import SECOND_RUNS, run_async, second_checks
 
-from asyncdocs import exercises
+from asyncdocs import compare, exercises
 
 EXERCISES = exercises.load_all()
 sys.path.insert(0, str(exercises.CHECKING.parent))
@@ -245,3 +245,76 @@ def test_structure_helpers_follow_imports():
     assert [c.lineno for c in program.calls("sleep")] == [6, 7]
     assert program.uses("asyncio.TaskGroup")
     assert not checking.Program("import datetime\ndatetime.sleep()\n").calls("time.sleep")
+
+
+def _forged(results: dict[str, dict], failing: set[str]) -> dict[str, dict]:
+    """`results` with exactly the checks in `failing` failed."""
+    return {name: {**r, "passed": name not in failing} for name, r in results.items()}
+
+
+def test_a_check_with_unexpected_verdicts_gets_one_second_run_and_it_counts(tmp_path):
+    """A Check whose verdicts are not the ones its program was written for (as a loaded
+    machine made a timing check give) is run again on its own, in CPython and under
+    Pyodide; the second run is what the tests judge, and the report says what the first
+    got wrong. Nothing else is run again."""
+    exercise = next(e for e in EXERCISES if e.rel == "book/walkthrough/courier-callback")
+    jobs = [(exercise, exercise.program(name), "en") for name in ("solution.py", "starter.py")]
+    jobs.append((exercise, exercise.program("solution.py"), "zh"))
+    real = dict(zip(map(exercises.key, jobs), run_async(exercises.run_many(jobs)), strict=True))
+    solution, starter, as_is = map(exercises.key, jobs)
+    checks = set(real[solution].results)
+    outcomes = {
+        solution: exercises.Outcome(_forged(real[solution].results, {"answers_at_once"}), 1, ""),
+        starter: exercises.Outcome(_forged(real[starter].results, set()), 0, ""),
+        as_is: real[as_is],
+    }
+    folders = {
+        key: exercises.pyodide_folder(exercise, exercise.program(key[1]), tmp_path / key[1])
+        for key in (solution, starter)
+    }
+    ran = {"status": "ok", "output": "", "exception": None}
+    checked = {
+        "jspi": {solution: (None, {}), starter: (ran, _forged(real[starter].results, set()))}
+    }
+    config = type("Config", (), {"stash": pytest.Stash()})()
+    second_checks(config, jobs, outcomes, folders, checked)
+    where = "exercise book/walkthrough/courier-callback"
+    assert config.stash[SECOND_RUNS] == [
+        f"{where}, solution.py [en] (CPython Check: failed answers_at_once)",
+        f"{where}, starter.py [en] (CPython Check: passed every check)",
+        f"{where}, solution.py [en] (Pyodide, jspi: the Check did not end)",
+        f"{where}, starter.py [en] (Pyodide, jspi: passed every check)",
+    ]
+    assert outcomes[as_is] is real[as_is], "a Check as designed is not run again"
+    assert outcomes[solution].failed() == set() and set(outcomes[solution].results) == checks
+    assert outcomes[starter].failed() == real[starter].failed() != set()
+    run, results = checked["jspi"][solution]
+    assert run["status"] == "ok" and set(results) == checks
+    assert not any(not r["passed"] for r in results.values()), "the second run is kept"
+    assert {n for n, r in checked["jspi"][starter][1].items() if not r["passed"]}
+
+
+def test_many_unexpected_verdicts_fail_at_once():
+    """More Checks with unexpected verdicts than a stall could explain are not run again."""
+    exercise = EXERCISES[0]
+    jobs = [(exercise, exercise.program("solution.py"), "en")]
+    failing = {"a_check": {"name": "a_check", "passed": False}}
+    outcomes = {
+        (f"made-up/{n}", "solution.py", "en"): exercises.Outcome(failing, 1, "")
+        for n in range(compare.MOST_SECOND_RUNS + 1)
+    }
+    config = type("Config", (), {"stash": pytest.Stash()})()
+    second_checks(config, jobs, outcomes, {}, {})
+    assert config.stash[SECOND_RUNS] == []
+    assert all(o.results is failing for o in outcomes.values())
+
+
+def test_what_a_verdict_got_wrong():
+    ok, bad = {"passed": True}, {"passed": False}
+    assert exercises.unexpected("solution.py", {"a": ok, "b": ok}) is None
+    assert exercises.unexpected("solution.py", {"a": bad, "b": ok}) == "failed a"
+    assert exercises.unexpected("starter.py", {"a": ok}) == "passed every check"
+    assert exercises.unexpected("starter.py", {"a": bad}) is None
+    assert exercises.unexpected("wrong/b.py", {"a": ok, "b": bad}) is None
+    assert exercises.unexpected("wrong/b.py", {"a": bad, "b": bad}) == "failed a, b"
+    assert exercises.unexpected("solution.py", {}) == "no verdicts"

@@ -36,6 +36,11 @@ a few runs; when more than `MOST_SECOND_RUNS` (ten) of one kind (CPython, one Py
 mode, or the timeline recordings) differ, something is broken rather than slow, and
 none is run again.
 
+The exercises' Checks follow the same rule (`tests/conftest.py`, `second_checks`): a
+Check whose verdicts are not the ones its program was written to get (a solution failing
+a check, a starter passing them all, a wrong solution failing other checks than its own)
+is run once more, on its own, and the report names it with what its first run got wrong.
+
 This does not make the comparison blind: a sample that is wrong fails its second run
 too, and the test report names every snippet that needed one, with its kind of run and
 (except for a timeline recording) what its first run got wrong (a duration, the text,

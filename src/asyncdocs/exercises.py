@@ -93,6 +93,25 @@ async def run(exercise: Exercise, program: Path, lang: str = "en", limit: float 
     return Outcome(results, proc.returncode, err.decode() + out.decode())
 
 
+def unexpected(program: str, results: dict[str, dict]) -> str | None:
+    """What is wrong with a Check's verdicts, or None when they are the ones its program
+    was written to get: a solution passes every check, a starter fails at least one,
+    `wrong/<check>.py` fails that check alone. `program` is relative to the exercise's
+    folder; `results` are by check name (see `Outcome.results`)."""
+    if not results:
+        return "no verdicts"
+    failed = sorted(name for name, r in results.items() if not r["passed"])
+    if program == "solution.py":
+        wanted_ok = not failed
+    elif program == "starter.py":
+        wanted_ok = bool(failed)
+    else:
+        wanted_ok = failed == [Path(program).stem]
+    if wanted_ok:
+        return None
+    return f"failed {', '.join(failed)}" if failed else "passed every check"
+
+
 AT_ONCE = 4
 """Checks run at the same time by `run_many`: they mostly sleep, but each starts a Python,
 and many at once would load the machine enough to upset their own timing checks."""
@@ -133,6 +152,13 @@ def cpython_checks() -> list[tuple[Exercise, Path, str]]:
             jobs += [(e, e.program("solution.py"), lang), (e, e.program("starter.py"), lang)]
         jobs += [(e, path, "en") for path in e.wrong.values()]
     return jobs
+
+
+def key(job: tuple[Exercise, Path, str]) -> tuple[str, str, str]:
+    """A Check's key in the tests' results: (exercise, program, language), the program
+    relative to the exercise's folder (`wrong/<check>.py`)."""
+    exercise, program, lang = job
+    return exercise.rel, program.relative_to(exercise.folder).as_posix(), lang
 
 
 def share_modes(keys: list[tuple[str, str, str]], modes) -> dict[str, list]:
