@@ -211,12 +211,25 @@ def second_checks(
 ) -> None:
     """The exercises' Checks get the snippets' rule (see `asyncdocs.compare`): a Check
     whose verdicts are not the ones its program was written to get (a timing check under
-    load, say) is run once more, on its own, and the second run is what the tests judge;
-    the report lists it. At most `compare.MOST_SECOND_RUNS` of one kind (CPython, one
-    Pyodide mode), as for the snippets."""
+    load, say), or not the ones the same program got in the other Python, is run once
+    more, on its own, and the second run is what the tests judge; the report lists it. At
+    most `compare.MOST_SECOND_RUNS` of one kind (CPython, one Pyodide mode), as for the
+    snippets. CPython goes first: a Check under Pyodide is compared with its second run."""
     again = config.stash.setdefault(SECOND_RUNS, [])
     by_key = {exercises.key(job): job for job in jobs}
-    differ = {key: exercises.unexpected(key[1], o.results) for key, o in outcomes.items()}
+    under_pyodide: dict[tuple[str, str, str], list[set[str]]] = {}
+    for runs in checked.values():
+        for key, (run, results) in runs.items():
+            if _ended(run):
+                under_pyodide.setdefault(key, []).append(exercises.failed(results))
+    differ = {}
+    for key, outcome in outcomes.items():
+        there = under_pyodide.get(key, [])
+        differ[key] = exercises.unexpected(key[1], outcome.results) or (
+            there
+            and outcome.failed() not in there
+            and exercises.disagree(outcome.results, there[0], "Pyodide")
+        )
     differ = {key: why for key, why in differ.items() if why}
     if 0 < len(differ) <= compare.MOST_SECOND_RUNS:
         for key, why in differ.items():
@@ -224,9 +237,10 @@ def second_checks(
             again.append(f"exercise {key[0]}, {key[1]} [{key[2]}] (CPython Check: {why})")
     for mode, runs in checked.items():
         differ = {
-            key: "the Check did not end"
-            if not run or run["status"] != "ok"
-            else exercises.unexpected(key[1], results)
+            key: exercises.unexpected(key[1], results)
+            or (key in outcomes and exercises.disagree(results, outcomes[key].failed(), "CPython"))
+            if _ended(run)
+            else "the Check did not end"
             for key, (run, results) in runs.items()
         }
         differ = {key: why for key, why in differ.items() if why}
@@ -239,6 +253,11 @@ def second_checks(
         for key, why in differ.items():
             runs[key] = (results.get(str(folders[key])), exercises.pyodide_results(folders[key]))
             again.append(f"exercise {key[0]}, {key[1]} [{key[2]}] (Pyodide, {mode}: {why})")
+
+
+def _ended(run: dict | None) -> bool:
+    """Whether a Check under Pyodide ran to its end (its verdicts are then in results)."""
+    return run is not None and run["status"] == "ok"
 
 
 def pytest_terminal_summary(terminalreporter, config) -> None:

@@ -162,6 +162,72 @@ CPYTHON = {
         "print(loop.run_until_complete(task))\n"
         "loop.close()\n"
     ),
+    # The same for a timer set in the round that calls stop() but before the call: it
+    # was not due when that round began.
+    "timer_set_before_stop.py": (
+        "import asyncio\nimport time\n\n\n"
+        "async def stopper():\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    loop.call_later(0.01, print, 'a timer set before stop()')\n"
+        "    time.sleep(0.05)\n"
+        "    loop.stop()\n"
+        "    await asyncio.sleep(0.02)\n"
+        "    return 'finished in the next run'\n\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "task = loop.create_task(stopper())\n"
+        "try:\n"
+        "    loop.run_until_complete(task)\n"
+        "except RuntimeError as error:\n"
+        "    print(error, task.done())\n"
+        "print(loop.run_until_complete(task))\n"
+        "loop.close()\n"
+    ),
+    # And for run_forever: stop() from a callback ends the run with that round.
+    "run_forever_timer_due.py": (
+        "import asyncio\nimport time\n\n\n"
+        "def stopper(loop):\n"
+        "    loop.call_later(0.01, print, 'a timer set before stop()')\n"
+        "    loop.stop()\n"
+        "    time.sleep(0.05)\n\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "loop.call_soon(stopper, loop)\n"
+        "loop.run_forever()\n"
+        "print('stopped')\n"
+        "loop.run_until_complete(asyncio.sleep(0))\n"
+        "loop.close()\n"
+    ),
+    # stop() between runs: the next run_until_complete runs one round and stops (it was
+    # ignored, and stopped a later run_forever instead).
+    "stop_between_runs.py": (
+        "import asyncio\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "task = loop.create_task(asyncio.sleep(0.01, 'finished in the next run'))\n"
+        "loop.stop()\n"
+        "try:\n"
+        "    loop.run_until_complete(task)\n"
+        "except RuntimeError as error:\n"
+        "    print(error, task.done())\n"
+        "print(loop.run_until_complete(task))\n"
+        "loop.call_later(0.01, loop.stop)\n"
+        "loop.run_forever()\n"
+        "print('run_forever ran until its own stop()')\n"
+        "loop.close()\n"
+    ),
+    # run_forever inside its own run refuses, and the run still stops (it hung).
+    "run_forever_inside.py": (
+        "import asyncio\n\n\n"
+        "async def again(loop):\n"
+        "    try:\n"
+        "        loop.run_forever()\n"
+        "    except RuntimeError as error:\n"
+        "        print(error)\n"
+        "    loop.stop()\n\n\n"
+        "loop = asyncio.new_event_loop()\n"
+        "loop.create_task(again(loop))\n"
+        "loop.run_forever()\n"
+        "print('stopped')\n"
+        "loop.close()\n"
+    ),
     # asyncio.run's shutdown makes two tasks in CPython: the second run's main is Task-4.
     "run_twice.py": (
         "import asyncio\n\n\n"

@@ -38,8 +38,11 @@ none is run again.
 
 The exercises' Checks follow the same rule (`tests/conftest.py`, `second_checks`): a
 Check whose verdicts are not the ones its program was written to get (a solution failing
-a check, a starter passing them all, a wrong solution failing other checks than its own)
-is run once more, on its own, and the report names it with what its first run got wrong.
+a check, a starter passing them all, a wrong solution not failing exactly its own check),
+that gives other verdicts than the same program got in the other Python (CPython or
+Pyodide), or that did not end under Pyodide, is run once more, on its own, and the
+report names it with what its first run got wrong; at most ten of one kind, counted
+apart from the samples' runs.
 
 This does not make the comparison blind: a sample that is wrong fails its second run
 too, and the test report names every snippet that needed one, with its kind of run and

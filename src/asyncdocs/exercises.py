@@ -65,7 +65,12 @@ class Outcome:
     stderr: str
 
     def failed(self) -> set[str]:
-        return {name for name, r in self.results.items() if not r["passed"]}
+        return failed(self.results)
+
+
+def failed(results: dict[str, dict]) -> set[str]:
+    """The names of the checks that did not pass, from results by check name."""
+    return {name for name, r in results.items() if not r["passed"]}
 
 
 async def run(exercise: Exercise, program: Path, lang: str = "en", limit: float = TIMEOUT):
@@ -100,16 +105,27 @@ def unexpected(program: str, results: dict[str, dict]) -> str | None:
     folder; `results` are by check name (see `Outcome.results`)."""
     if not results:
         return "no verdicts"
-    failed = sorted(name for name, r in results.items() if not r["passed"])
+    got = failed(results)
     if program == "solution.py":
-        wanted_ok = not failed
+        wanted_ok = not got
     elif program == "starter.py":
-        wanted_ok = bool(failed)
+        wanted_ok = bool(got)
     else:
-        wanted_ok = failed == [Path(program).stem]
-    if wanted_ok:
+        wanted_ok = got == {Path(program).stem}
+    return None if wanted_ok else _verdicts(got)
+
+
+def disagree(results: dict[str, dict], failed_there: set[str], there: str) -> str | None:
+    """How a Check's verdicts differ from the ones the same program got `there` (in
+    CPython, or under Pyodide), given the checks it failed there; None if they agree."""
+    got = failed(results)
+    if got == failed_there:
         return None
-    return f"failed {', '.join(failed)}" if failed else "passed every check"
+    return f"{_verdicts(got)} where {there} {_verdicts(failed_there)}"
+
+
+def _verdicts(failed) -> str:
+    return f"failed {', '.join(sorted(failed))}" if failed else "passed every check"
 
 
 AT_ONCE = 4

@@ -307,7 +307,8 @@ class _ProgramLoop(WebLoop):
         self._stopping = None  # run_forever's future, or this run's end (stop())
         self._stop_asked = False
         self._halt = None  # resolved when the current run ends
-        self._ended_at = None  # loop time when stop() or its task ended the current run
+        self._ended_at = None  # loop time when the round that ended the current run began
+        self._step_began = None  # loop time when the callback now running began
         self._on_done = None  # resolves it when the run's task is done
         self._system_exit_handler = _loop._system_exit_handler
         self._keyboard_interrupt_handler = _loop._keyboard_interrupt_handler
@@ -355,21 +356,28 @@ class _ProgramLoop(WebLoop):
         return handle
 
     def _schedule(self, when, handle):
-        """On the browser's timers while the loop runs; held for its next run otherwise."""
-        if self._running:
+        """On the browser's timers while the loop runs; held for its next run otherwise
+        (also once its run is ending: nothing scheduled then belongs to this run)."""
+        if self._running and self._ended_at is None:
             super().call_later(max(0, when - self.time()), self._fire, when, handle)
         else:
             self._held.append((when, handle))
 
     def _fire(self, when, handle):
         """Run a callback that fell due, or hold it for the next run: CPython's run ends
-        with the round in which stop() was called, so what falls due after that waits,
-        however late the browser gets round to ending the run (a slow machine)."""
-        if not handle.cancelled():
-            if self._running and (self._ended_at is None or when <= self._ended_at):
+        with the round in which stop() was called (or the run's task ended), so what was
+        not yet due when that round began waits, however late the browser gets round to
+        ending the run (a slow machine)."""
+        if handle.cancelled():
+            return
+        if self._running and (self._ended_at is None or when <= self._ended_at):
+            self._step_began = self.time()
+            try:
                 handle._run()
-            else:
-                self._held.append((when, handle))
+            finally:
+                self._step_began = None
+        else:
+            self._held.append((when, handle))
 
     def _install_running_loop(self):  # a timer firing between runs leaves it not running
         if self._running:
@@ -381,6 +389,11 @@ class _ProgramLoop(WebLoop):
 
     def _start(self, future):
         self._check_runnable()
+        # The run ends when the task is done or stop() is called: a future of
+        # Pyodide's loop, as a task of another loop cannot be awaited directly. Made
+        # first: an eager task's first step runs inside ensure_future, and may stop.
+        self._halt = _loop.create_future()
+        self._on_done = functools.partial(self._end_run, self._halt)
         self._running = True
         self._ended_at = None
         try:
@@ -391,18 +404,21 @@ class _ProgramLoop(WebLoop):
         except BaseException:
             self._running = False
             raise
-        # The run ends when the task is done or stop() is called: a future of
-        # Pyodide's loop, as a task of another loop cannot be awaited directly.
-        self._halt = _loop.create_future()
-        self._on_done = functools.partial(self._end_run, self._halt)
         task.add_done_callback(self._on_done)
+        if self._stop_asked:  # stop() between runs: CPython runs one round, then stops
+            self._stop_asked = False
+            self.call_soon(self.stop)
         return task
 
     def _end_run(self, halt, _task=None):
         if halt is self._halt and self._ended_at is None:
-            self._ended_at = self.time()
+            self._ended_at = self._round_began()
         if not halt.done():
             halt.set_result(None)
+
+    def _round_began(self):
+        """When the round now running began (now, if no callback of this loop runs)."""
+        return self.time() if self._step_began is None else self._step_began
 
     def _outcome(self, task):
         if not task.done():
@@ -436,29 +452,28 @@ class _ProgramLoop(WebLoop):
 
     def run_forever(self):
         """Until ``stop()``: a future that stop() resolves stands for the loop's run."""
+        self._check_runnable()  # before _stopper replaces a running run's future
         self.run_until_complete(self._stopper())
 
     async def await_forever(self):
+        self._check_runnable()
         await self.await_until_complete(self._stopper())
 
     def _stopper(self):
         self._stopping = self.create_future()
-        if self._stop_asked:  # stop() before run_forever(): CPython runs one round
-            self.call_soon(self.stop)
-        self._stop_asked = False
         return self._stopping
 
     def stop(self):
-        if self._stopping is not None and not self._stopping.done():
-            self._stopping.set_result(None)
-            self._stopping = None
-        elif self._running:  # in run_until_complete: CPython's run ends unfinished
-            if self._ended_at is None:
-                self._ended_at = self.time()
-            # on Pyodide's loop: this loop holds what falls due from now on
-            _loop.call_soon(self._end_run, self._halt)  # this run's, not the next one's
-        else:
+        if not self._running:
             self._stop_asked = True
+            return
+        if self._ended_at is None:  # CPython's run ends with the round that called stop()
+            self._ended_at = self._round_began()
+        if self._stopping is not None and not self._stopping.done():
+            self._stopping.set_result(None)  # run_forever's run ends finished
+            self._stopping = None
+        # on Pyodide's loop: this loop holds what falls due from now on
+        _loop.call_soon(self._end_run, self._halt)  # this run's, not the next one's
 
 
 @contextlib.contextmanager
