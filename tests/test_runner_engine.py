@@ -44,6 +44,16 @@ CASES = {
     ),
     "bad_result.py": "import _runner_shim\n\n_runner_shim._outcome = lambda exc: object()\n",
 }
+# A task whose loop was stopped: its run_until_complete fails, a second run finishes it.
+STOPPED_THEN_RUN_AGAIN = (
+    "loop = asyncio.new_event_loop()\n"
+    "task = loop.create_task(stopper())\n"
+    "try:\n"
+    "    loop.run_until_complete(task)\n"
+    "except RuntimeError as error:\n"
+    "    print(error, task.done())\n"
+    "print(loop.run_until_complete(task))\n"
+)
 CPYTHON = {
     # A loop made by hand closes: is_closed() said False after close().
     "closed_loop.py": (
@@ -115,72 +125,62 @@ CPYTHON = {
     # a task (one was made, then reported destroyed); a task left pending on a closed
     # loop made the runner fail cancelling it.
     "stopped_run.py": (
-        "import asyncio\n\n\n"
-        "async def stopper():\n"
-        "    asyncio.get_running_loop().stop()\n"
-        "    await asyncio.sleep(0.02)\n"
-        "    return 'finished later'\n\n\n"
-        "loop = asyncio.new_event_loop()\n"
-        "task = loop.create_task(stopper())\n"
-        "try:\n"
-        "    loop.run_until_complete(task)\n"
-        "except RuntimeError as error:\n"
-        "    print(error, task.done())\n"
-        "print(loop.run_until_complete(task))\n"
-        "loop.call_soon(loop.stop)\n"
-        "loop.call_soon(loop.stop)  # twice: the next run is not stopped by it\n"
-        "loop.run_forever()\n"
-        "print(loop.run_until_complete(asyncio.sleep(0.01, 'next run')))\n"
-        "left = loop.create_task(asyncio.sleep(10))\n"
-        "loop.run_until_complete(asyncio.sleep(0))\n"
-        "loop.close()\n"
-        "coro = asyncio.sleep(0)\n"
-        "try:\n"
-        "    loop.create_task(coro)\n"
-        "except RuntimeError as error:\n"
-        "    print(error)\n"
-        "    coro.close()\n"
-        "left._log_destroy_pending = False  # CPython reports it at exit, after the end\n"
+        (
+            "import asyncio\n\n\n"
+            "async def stopper():\n"
+            "    asyncio.get_running_loop().stop()\n"
+            "    await asyncio.sleep(0.02)\n"
+            "    return 'finished later'\n\n\n"
+        )
+        + STOPPED_THEN_RUN_AGAIN
+        + (
+            "loop.call_soon(loop.stop)\n"
+            "loop.call_soon(loop.stop)  # twice: the next run is not stopped by it\n"
+            "loop.run_forever()\n"
+            "print(loop.run_until_complete(asyncio.sleep(0.01, 'next run')))\n"
+            "left = loop.create_task(asyncio.sleep(10))\n"
+            "loop.run_until_complete(asyncio.sleep(0))\n"
+            "loop.close()\n"
+            "coro = asyncio.sleep(0)\n"
+            "try:\n"
+            "    loop.create_task(coro)\n"
+            "except RuntimeError as error:\n"
+            "    print(error)\n"
+            "    coro.close()\n"
+            "left._log_destroy_pending = False  # CPython reports it at exit, after the end\n"
+        )
     ),
     # A timer that falls due after stop() waits for the next run. On a slow machine it
     # ran (and the run ended finished): here a blocking step makes it due at once.
     "stop_with_a_timer_due.py": (
-        "import asyncio\nimport time\n\n\n"
-        "async def stopper():\n"
-        "    loop = asyncio.get_running_loop()\n"
-        "    loop.call_later(0.01, print, 'a timer set after stop()')\n"
-        "    loop.stop()\n"
-        "    time.sleep(0.05)\n"
-        "    await asyncio.sleep(0.02)\n"
-        "    return 'finished in the next run'\n\n\n"
-        "loop = asyncio.new_event_loop()\n"
-        "task = loop.create_task(stopper())\n"
-        "try:\n"
-        "    loop.run_until_complete(task)\n"
-        "except RuntimeError as error:\n"
-        "    print(error, task.done())\n"
-        "print(loop.run_until_complete(task))\n"
-        "loop.close()\n"
+        (
+            "import asyncio\nimport time\n\n\n"
+            "async def stopper():\n"
+            "    loop = asyncio.get_running_loop()\n"
+            "    loop.call_later(0.01, print, 'a timer set after stop()')\n"
+            "    loop.stop()\n"
+            "    time.sleep(0.05)\n"
+            "    await asyncio.sleep(0.02)\n"
+            "    return 'finished in the next run'\n\n\n"
+        )
+        + STOPPED_THEN_RUN_AGAIN
+        + "loop.close()\n"
     ),
     # The same for a timer set in the round that calls stop() but before the call: it
     # was not due when that round began.
     "timer_set_before_stop.py": (
-        "import asyncio\nimport time\n\n\n"
-        "async def stopper():\n"
-        "    loop = asyncio.get_running_loop()\n"
-        "    loop.call_later(0.01, print, 'a timer set before stop()')\n"
-        "    time.sleep(0.05)\n"
-        "    loop.stop()\n"
-        "    await asyncio.sleep(0.02)\n"
-        "    return 'finished in the next run'\n\n\n"
-        "loop = asyncio.new_event_loop()\n"
-        "task = loop.create_task(stopper())\n"
-        "try:\n"
-        "    loop.run_until_complete(task)\n"
-        "except RuntimeError as error:\n"
-        "    print(error, task.done())\n"
-        "print(loop.run_until_complete(task))\n"
-        "loop.close()\n"
+        (
+            "import asyncio\nimport time\n\n\n"
+            "async def stopper():\n"
+            "    loop = asyncio.get_running_loop()\n"
+            "    loop.call_later(0.01, print, 'a timer set before stop()')\n"
+            "    time.sleep(0.05)\n"
+            "    loop.stop()\n"
+            "    await asyncio.sleep(0.02)\n"
+            "    return 'finished in the next run'\n\n\n"
+        )
+        + STOPPED_THEN_RUN_AGAIN
+        + "loop.close()\n"
     ),
     # And for run_forever: stop() from a callback ends the run with that round.
     "run_forever_timer_due.py": (
