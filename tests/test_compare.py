@@ -120,3 +120,16 @@ def test_second_run_under_another_python_ignores_only_the_error_wording():
     slower = "waited 0.90 s\nTypeError: 'int' object can't be awaited\n"
     assert timing_only(recorded, slower, same_python=False)
     assert not timing_only(recorded, slower.replace("TypeError", "ValueError"), same_python=False)
+
+
+def test_a_duration_may_be_late_by_the_measured_wait_for_a_cpu():
+    """Only late, only by the wait measured, only for durations (asyncdocs.compare)."""
+    late = "all at once: 3.2 s\n"
+    assert mismatch("all at once: 2.0 s\n", late, same_python=False) is not None
+    assert mismatch("all at once: 2.0 s\n", late, same_python=False, waited=0.1) is not None
+    assert mismatch("all at once: 2.0 s\n", late, same_python=False, waited=0.3) is None
+    assert "1.50 s of it waiting for a CPU" in mismatch("took 0.10 s\n", "took 9.0 s\n", waited=1.5)
+    assert mismatch("took 2.0 s\n", "took 1.0 s\n", waited=5) is not None  # never early
+    assert mismatch("a then b\n", "b then a\n", waited=5) is not None  # never the text
+    assert timing_only("took 2.0 s\n", "took 3.2 s\n", waited=0.1)
+    assert not timing_only("took 2.0 s\n", "took 3.2 s\n", waited=2)

@@ -7,8 +7,14 @@ Chromium) and once without (as in browsers that lack it).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
-from conftest import PYODIDE_MODES, all_snippets
+from conftest import IN_CI, PYODIDE_MODES, all_snippets
 
 from asyncdocs import pyodide
 
@@ -23,3 +29,45 @@ def test_same_output_under_pyodide(snippet, mode, pyodide_runs):
     assert run["jspi"] is (mode == "jspi")
     wrong = pyodide.problem(snippet, run)
     assert wrong is None, wrong
+
+
+def test_a_run_kept_from_the_cpu_reports_how_long_it_waited(tmp_path):
+    """The harness measures the time a run's thread was ready but had no CPU (the rule
+    in asyncdocs.compare lets a duration be late by that much). Here Pyodide's thread
+    shares one CPU with a busy loop for a second of work: it must report a wait of a
+    good part of that second."""
+    if not Path(f"/proc/self/task/{os.getpid()}/schedstat").exists():
+        if IN_CI:
+            pytest.fail("CI runs on Linux, whose scheduler statistics the harness reads")
+        pytest.skip("needs Linux's scheduler statistics (/proc/.../schedstat); CI has them")
+    (tmp_path / "loaded.py").write_text("open('loaded', 'w').close()\n", encoding="utf-8")
+    (tmp_path / "busy.py").write_text(
+        "import os, time\n\n"
+        "while not os.path.exists('go'):\n"
+        "    time.sleep(0.01)\n"
+        "start = time.perf_counter()\n"
+        "while time.perf_counter() - start < 1.0:\n"
+        "    pass\n"
+        "print('busy for a second')\n",
+        encoding="utf-8",
+    )
+    harness = pyodide.start_files([tmp_path / "loaded.py", tmp_path / "busy.py"], timeline=False)
+    cpu = min(os.sched_getaffinity(0))
+    hog = None
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "loaded").exists() and harness.proc.poll() is None:
+            assert time.monotonic() < deadline, "Pyodide did not start within 120 s"
+            time.sleep(0.05)
+        os.sched_setaffinity(harness.proc.pid, {cpu})  # Pyodide's thread: Node's main one
+        spin = f"import os\nos.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
+        hog = subprocess.Popen([sys.executable, "-c", spin])
+        (tmp_path / "go").touch()
+        results = pyodide.finish(harness)
+    finally:
+        if hog:
+            hog.kill()
+            hog.wait()
+    run = results[str(tmp_path / "busy.py")]
+    assert run["status"] == "ok" and run["output"] == "busy for a second\n", run
+    assert run["waited_ms"] >= 250, f"waited {run['waited_ms']} ms of {run['elapsed_ms']} ms"

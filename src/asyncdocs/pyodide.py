@@ -87,8 +87,9 @@ def _start(
 def finish(harness: Harness, timeout: float = 600) -> dict[str, dict]:
     """Wait for a started harness; results keyed by snippet `rel`, output tidied.
 
-    Each result has `output`, `status` ("ok" or "error"), `exception`, `elapsed_ms`, `jspi`,
-    and `timeline` (the run's task timeline, see `asynctimeline`).
+    Each result has `output`, `status` ("ok" or "error"), `exception`, `elapsed_ms`,
+    `waited_ms` (time the run waited for a CPU), `jspi`, and `timeline` (the run's task
+    timeline, see `asynctimeline`).
     """
     try:
         harness.proc.wait(timeout=timeout)
@@ -123,6 +124,11 @@ def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:
     return finish(start(list(snippets), jspi))
 
 
+def _waited(result: dict) -> float:
+    """Seconds the run was ready but waited for a CPU (`waited_ms`, see run_snippets.mjs)."""
+    return (result.get("waited_ms") or 0) / 1000
+
+
 def _ended(snippet: Snippet, result: dict) -> str | None:
     returncode = 0 if result["status"] == "ok" else 1
     wrong = exit_problem(snippet, returncode, result["output"])
@@ -137,7 +143,7 @@ def problem(snippet: Snippet, result: dict) -> str | None:
     The record was made on CPython: see [mismatch][asyncdocs.compare.mismatch] for what
     may differ under another Python."""
     return _ended(snippet, result) or mismatch(
-        snippet.recorded_output(), result["output"], same_python=False
+        snippet.recorded_output(), result["output"], same_python=False, waited=_waited(result)
     )
 
 
@@ -153,6 +159,8 @@ def first_difference(snippet: Snippet, result: dict) -> str:
     duration, the text, or how it ended."""
     if _ended(snippet, result) is not None:
         return "how it ended"
-    if timing_only(snippet.recorded_output(), result["output"], same_python=False):
+    if timing_only(
+        snippet.recorded_output(), result["output"], same_python=False, waited=_waited(result)
+    ):
         return "a duration"
     return "the text"

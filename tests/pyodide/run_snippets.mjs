@@ -27,7 +27,10 @@
 // stdout gets one JSON object per line and per snippet, nothing else:
 //   {"path": <as given>, "output": <stdout and stderr interleaved as written>,
 //    "status": "ok"|"error", "exception": <type name>|null,
-//    "elapsed_ms": <the run's wall time>, "jspi": true|false,
+//    "elapsed_ms": <the run's wall time>,
+//    "waited_ms": <time the run's thread was ready to run but waited for a CPU, from
+//                  Linux's /proc/.../schedstat; 0 where that is not available>,
+//    "jspi": true|false,
 //    "timeline": <the run's task timeline, see src/asynctimeline.py>|null,
 //    "svg": <that timeline drawn in the language of --svg LANG> (only with --svg)}
 // A snippet that cannot be read gives status "error" with its error's name.
@@ -124,6 +127,18 @@ for (const folder of folders) {
   }
 }
 
+// How long this thread (Pyodide runs on Node's main thread) has been ready to run but
+// kept waiting for a CPU, in ms: the second field of Linux's schedstat. A busy machine
+// makes a run's durations longer by about this much (see asyncdocs.compare).
+const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+const waitedSoFar = () => {
+  try {
+    return Number(readFileSync(schedstat, "utf8").split(" ")[1]) / 1e6 || 0;
+  } catch {
+    return 0; // not Linux, or a kernel without scheduler statistics
+  }
+};
+
 const claimDir = barrier?.slice(0, barrier.lastIndexOf(":"));
 const mine = (index) => {
   if (!share || !claimDir) return true;
@@ -148,7 +163,9 @@ for (const [index, { path, argv = [] }] of jobs.entries()) {
   try {
     const code = readFileSync(join(cwd, filename), "utf8");
     const timer = timeout && setTimeout(() => engine.cancel(), Number(timeout) * 1000);
+    const waitedBefore = waitedSoFar();
     result = await engine.run(code, { filename, argv, cwd, lang, onStdout: collect, onStderr: collect });
+    result.waitedMs = waitedSoFar() - waitedBefore;
     clearTimeout(timer);
   } catch (error) {
     output += `${error.message}\n`;
@@ -160,6 +177,7 @@ for (const [index, { path, argv = [] }] of jobs.entries()) {
     status: result.status,
     exception: result.exception,
     elapsed_ms: Math.round(result.elapsedMs * 10) / 10,
+    waited_ms: Math.round((result.waitedMs ?? 0) * 10) / 10,
     jspi: engine.jspi,
     timeline: result.timeline ? JSON.parse(result.timeline) : null,
   };
