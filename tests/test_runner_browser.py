@@ -9,6 +9,7 @@ Chinese one keeps the site's default (prefetch once the page has settled).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -308,13 +309,41 @@ def test_runners_on_one_page_keep_to_themselves(tabs):
     assert mismatch(recorded(SLOW_SAMPLE), slow_output, same_python=False) is None
 
 
-def test_a_million_lines_leave_the_tab_responsive(tabs):
+def renderer_threads(browser) -> dict[int, tuple[float, float]]:
+    """For each renderer of `browser`: its main thread's CPU seconds, and the seconds
+    that thread and the compositor's were ready to run but waited for a CPU (Linux's
+    schedstat; zeros where it is missing). A busy machine delays frames by that wait."""
+    cdp = browser.new_browser_cdp_session()
+    info = cdp.send("SystemInfo.getProcessInfo")
+    cdp.detach()
+    found = {}
+    for process in info["processInfo"]:
+        if process["type"] != "renderer":
+            continue
+        pid, cpu, waited = process["id"], 0.0, 0.0
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                main = task.name == str(pid)
+                if main or (task / "comm").read_text().strip() == "Compositor":
+                    ran, queued = (task / "schedstat").read_text().split()[:2]
+                    cpu += int(ran) / 1e9 if main else 0
+                    waited += int(queued) / 1e9
+        except OSError:
+            pass  # not Linux, or the renderer has just gone
+        found[pid] = (cpu, waited)
+    return found
+
+
+def test_a_million_lines_leave_the_tab_responsive(tabs, browser):
     tab = tabs("en")
     tab.open()
     block = tab.block()
     before = tab.start(block, "for i in range(1_000_000):\n    print(i)\n")
     block.locator(".runner-truncated").wait_for()
-    # While Python prints, the page keeps painting: frames are never far apart.
+    # While Python prints, the page keeps painting: frames are never far apart, except
+    # by the time the tab's renderer waited for a CPU the machine gave to others (the
+    # busiest renderer in that second is the tab's; see asyncdocs.compare for the rule).
+    threads_before = renderer_threads(browser)
     longest = tab.page.evaluate(
         """() => new Promise((done) => {
             let last = performance.now(), longest = 0;
@@ -327,7 +356,15 @@ def test_a_million_lines_leave_the_tab_responsive(tabs):
             requestAnimationFrame(tick);
         })"""
     )
-    assert longest < 250, f"a frame took {longest:.0f} ms"
+    threads_after = renderer_threads(browser)
+    busiest = max(
+        threads_before.keys() & threads_after.keys(),
+        key=lambda pid: threads_after[pid][0] - threads_before[pid][0],
+    )
+    waited = (threads_after[busiest][1] - threads_before[busiest][1]) * 1000
+    assert longest - waited < 250, (
+        f"a frame took {longest:.0f} ms ({waited:.0f} ms waiting for a CPU)"
+    )
     output, _, kind = tab.finish(block, before, timeout=90_000)
     assert kind == "done"
     assert output.startswith("0\n1\n2\n") and len(output) <= 200_001
