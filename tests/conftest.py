@@ -172,6 +172,7 @@ def all_runs(request) -> Runs:
 
 
 SECOND_RUNS = pytest.StashKey[list[str]]()
+LATE_FOR_THE_CPU = pytest.StashKey[list[str]]()
 
 
 def second_runs(
@@ -200,6 +201,13 @@ def second_runs(
         if 0 < len(differ) <= compare.MOST_SECOND_RUNS:
             results.update(pyodide.run([by_rel[rel] for rel in differ], jspi=(mode == "jspi")))
             again += [f"{rel} (Pyodide, {mode}: {kind})" for rel, kind in differ.items()]
+    late = config.stash.setdefault(LATE_FOR_THE_CPU, [])
+    for mode, results in under_pyodide.items():
+        late += [
+            f"{rel} (Pyodide, {mode}: waited {pyodide.waited(r):.2f} s)"
+            for rel, r in results.items()
+            if pyodide.matched_by_its_wait(by_rel[rel], r)
+        ]
 
 
 def second_checks(
@@ -265,6 +273,12 @@ def pytest_terminal_summary(terminalreporter, config) -> None:
     if again is not None:
         names = "".join(f"\n  {name}" for name in again)
         terminalreporter.write_line(f"snippets that needed a second run: {len(again)}{names}")
+    late = config.stash.get(LATE_FOR_THE_CPU, None)
+    if late:
+        names = "".join(f"\n  {name}" for name in late)
+        terminalreporter.write_line(
+            f"snippets whose durations matched only with their wait for a CPU: {len(late)}{names}"
+        )
 
 
 @pytest.fixture(scope="session")

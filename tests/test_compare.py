@@ -128,8 +128,29 @@ def test_a_duration_may_be_late_by_the_measured_wait_for_a_cpu():
     assert mismatch("all at once: 2.0 s\n", late, same_python=False) is not None
     assert mismatch("all at once: 2.0 s\n", late, same_python=False, waited=0.1) is not None
     assert mismatch("all at once: 2.0 s\n", late, same_python=False, waited=0.3) is None
-    assert "1.50 s of it waiting for a CPU" in mismatch("took 0.10 s\n", "took 9.0 s\n", waited=1.5)
+    assert "0.10 s of it waiting for a CPU" in mismatch("took 0.10 s\n", "took 9.0 s\n", waited=1.5)
     assert mismatch("took 2.0 s\n", "took 1.0 s\n", waited=5) is not None  # never early
+    # a short duration borrows at most its own length from a long run's wait
+    assert mismatch("at once: 0.23 s\n", "at once: 2.18 s\n", same_python=False, waited=5)
     assert mismatch("a then b\n", "b then a\n", waited=5) is not None  # never the text
     assert timing_only("took 2.0 s\n", "took 3.2 s\n", waited=0.1)
     assert not timing_only("took 2.0 s\n", "took 3.2 s\n", waited=2)
+
+
+def test_a_pyodide_run_counts_its_wait_and_the_report_can_tell():
+    """`pyodide.problem` passes the run's measured wait to the comparison, and
+    `matched_by_its_wait` names a run that matched only thanks to it."""
+    from conftest import all_snippets
+
+    from asyncdocs import pyodide
+
+    snippet = next(s for s in all_snippets() if s.rel == "preface/thousand_downloads.py")
+    output = snippet.recorded_output().replace("all at once: 2.0 s", "all at once: 3.2 s")
+    result = {"output": output, "status": "ok", "exception": None, "waited_ms": 300}
+    assert pyodide.problem(snippet, result) is None
+    assert pyodide.problem(snippet, result, count_the_wait=False) is not None
+    assert pyodide.matched_by_its_wait(snippet, result)
+    assert pyodide.first_difference(snippet, {**result, "waited_ms": 0}) == "a duration"
+    quiet = {**result, "output": snippet.recorded_output(), "waited_ms": 300}
+    assert not pyodide.matched_by_its_wait(snippet, quiet)
+    assert pyodide.problem(snippet, {**result, "waited_ms": None}) is not None

@@ -310,9 +310,9 @@ def test_runners_on_one_page_keep_to_themselves(tabs):
 
 
 def renderer_threads(browser) -> dict[int, tuple[float, float]]:
-    """For each renderer of `browser`: its main thread's CPU seconds, and the seconds
-    that thread and the compositor's were ready to run but waited for a CPU (Linux's
-    schedstat; zeros where it is missing). A busy machine delays frames by that wait."""
+    """For each renderer of `browser` whose threads could be read: its main thread's CPU
+    seconds, and the seconds that thread and the compositor's were ready to run but
+    waited for a CPU (Linux's schedstat). A busy machine delays frames by that wait."""
     cdp = browser.new_browser_cdp_session()
     info = cdp.send("SystemInfo.getProcessInfo")
     cdp.detach()
@@ -320,17 +320,23 @@ def renderer_threads(browser) -> dict[int, tuple[float, float]]:
     for process in info["processInfo"]:
         if process["type"] != "renderer":
             continue
-        pid, cpu, waited = process["id"], 0.0, 0.0
+        pid, cpu, waited, seen = process["id"], 0.0, 0.0, set()
         try:
-            for task in Path(f"/proc/{pid}/task").iterdir():
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        except OSError:
+            continue  # not Linux, or the renderer has just gone
+        for task in tasks:
+            try:
                 main = task.name == str(pid)
                 if main or (task / "comm").read_text().strip() == "Compositor":
                     ran, queued = (task / "schedstat").read_text().split()[:2]
                     cpu += int(ran) / 1e9 if main else 0
                     waited += int(queued) / 1e9
-        except OSError:
-            pass  # not Linux, or the renderer has just gone
-        found[pid] = (cpu, waited)
+                    seen.add("main" if main else "compositor")
+            except OSError:
+                continue  # a pool thread that has just ended
+        if seen == {"main", "compositor"}:
+            found[pid] = (cpu, waited)
     return found
 
 
@@ -342,7 +348,9 @@ def test_a_million_lines_leave_the_tab_responsive(tabs, browser):
     block.locator(".runner-truncated").wait_for()
     # While Python prints, the page keeps painting: frames are never far apart, except
     # by the time the tab's renderer waited for a CPU the machine gave to others (the
-    # busiest renderer in that second is the tab's; see asyncdocs.compare for the rule).
+    # busiest renderer in that second is the tab's). That wait is the whole second's,
+    # so it bounds what load alone can add to any one frame; on a quiet machine it is
+    # close to zero. Where it cannot be read, it counts as zero.
     threads_before = renderer_threads(browser)
     longest = tab.page.evaluate(
         """() => new Promise((done) => {
@@ -357,11 +365,9 @@ def test_a_million_lines_leave_the_tab_responsive(tabs, browser):
         })"""
     )
     threads_after = renderer_threads(browser)
-    busiest = max(
-        threads_before.keys() & threads_after.keys(),
-        key=lambda pid: threads_after[pid][0] - threads_before[pid][0],
-    )
-    waited = (threads_after[busiest][1] - threads_before[busiest][1]) * 1000
+    both = threads_before.keys() & threads_after.keys()
+    busiest = max(both, key=lambda pid: threads_after[pid][0] - threads_before[pid][0], default=0)
+    waited = (threads_after[busiest][1] - threads_before[busiest][1]) * 1000 if both else 0.0
     assert longest - waited < 250, (
         f"a frame took {longest:.0f} ms ({waited:.0f} ms waiting for a CPU)"
     )

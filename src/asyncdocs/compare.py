@@ -50,11 +50,16 @@ wait; a second run does not help while the load lasts. Under Pyodide, where a sa
 own steps are slow (WebAssembly), this is what made `preface/thousand_downloads.py`
 print `3.2 s` for a recorded `2.0 s`, in both of its runs, while Chromium loaded Pyodide
 again and again beside the suite. So the Pyodide harness asks Linux how long the run's
-thread waited for a CPU (the run-queue wait in `/proc/self/task/<tid>/schedstat`), and
-a duration may be longer than its tolerance by that much. It is measured, not guessed:
-on a quiet machine it is close to zero and changes nothing, and it only ever excuses a
-duration for being late, never for being early or for a different text. Where the
-kernel keeps no such statistics it counts as zero.
+thread waited for a CPU (the run-queue wait in `/proc/thread-self/schedstat`), and a
+duration may be longer than its tolerance allows by that much. The wait is the whole
+run's, so it is an upper bound for any one duration: a duration may borrow at most its
+own recorded length from it (a 0.23 s line cannot hide behind a 2 s run's wait), and a
+thread that busy-waits (`time.sleep` under Pyodide) counts its waits though its clock
+does not slow down. It is measured, not guessed: on a quiet machine it is close to zero
+and changes nothing; it only ever excuses a duration for being late, never for being
+early or for a different text; and the test report lists every run that matched only
+thanks to it, with its wait, as it lists second runs. Where the kernel keeps no such
+statistics it counts as zero.
 
 This does not make the comparison blind: a sample that is wrong fails its second run
 too, and the test report names every snippet that needed one, with its kind of run and
@@ -156,7 +161,8 @@ def mismatch(
     that runtime is slower, never faster.
 
     `waited` is how many seconds the run was ready to run but kept waiting for a CPU
-    (measured by the Pyodide harness): a duration may be longer by that much too.
+    (measured by the Pyodide harness): a duration may be longer by that much too, but by
+    no more than its recorded length (see `duration_mismatch`).
     """
     if not same_python:
         recorded, actual = _error_type_only(recorded), _error_type_only(actual)
@@ -178,7 +184,9 @@ def duration_mismatch(
     recorded: float, actual: float, *, same_python: bool = True, waited: float = 0.0
 ) -> str | None:
     """Why a duration of `actual` seconds does not match a record of `recorded`, or None.
-    `waited`: seconds the run spent waiting for a CPU (see `mismatch`)."""
+    `waited`: seconds the whole run spent waiting for a CPU (see `mismatch`); a duration
+    may be late by that much, but by no more than its own recorded length."""
+    waited = min(max(waited, 0.0), recorded)
     allowed = ABS_TOLERANCE + REL_TOLERANCE * recorded
     slower = allowed + (0 if same_python else SLOWER_ABS + SLOWER_REL * recorded) + waited
     if recorded - allowed <= actual <= recorded + slower:

@@ -124,9 +124,9 @@ def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:
     return finish(start(list(snippets), jspi))
 
 
-def _waited(result: dict) -> float:
+def waited(result: dict) -> float:
     """Seconds the run was ready but waited for a CPU (`waited_ms`, see run_snippets.mjs)."""
-    return (result.get("waited_ms") or 0) / 1000
+    return max(0.0, (result.get("waited_ms") or 0) / 1000)
 
 
 def _ended(snippet: Snippet, result: dict) -> str | None:
@@ -137,13 +137,25 @@ def _ended(snippet: Snippet, result: dict) -> str | None:
     return wrong
 
 
-def problem(snippet: Snippet, result: dict) -> str | None:
+def problem(snippet: Snippet, result: dict, *, count_the_wait: bool = True) -> str | None:
     """Everything wrong with a Pyodide run of `snippet` (a result of
     [finish][asyncdocs.pyodide.finish]) against its manifest entry and record, or None.
     The record was made on CPython: see [mismatch][asyncdocs.compare.mismatch] for what
-    may differ under another Python."""
+    may differ under another Python, and for the run's wait for a CPU, which counts
+    unless `count_the_wait` is False."""
     return _ended(snippet, result) or mismatch(
-        snippet.recorded_output(), result["output"], same_python=False, waited=_waited(result)
+        snippet.recorded_output(),
+        result["output"],
+        same_python=False,
+        waited=waited(result) if count_the_wait else 0.0,
+    )
+
+
+def matched_by_its_wait(snippet: Snippet, result: dict) -> bool:
+    """True when a run matches its record only because its wait for a CPU counted: the
+    report lists such runs (see `asyncdocs.compare`)."""
+    return problem(snippet, result) is None and (
+        problem(snippet, result, count_the_wait=False) is not None
     )
 
 
@@ -160,7 +172,7 @@ def first_difference(snippet: Snippet, result: dict) -> str:
     if _ended(snippet, result) is not None:
         return "how it ended"
     if timing_only(
-        snippet.recorded_output(), result["output"], same_python=False, waited=_waited(result)
+        snippet.recorded_output(), result["output"], same_python=False, waited=waited(result)
     ):
         return "a duration"
     return "the text"

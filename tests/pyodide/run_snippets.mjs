@@ -29,7 +29,7 @@
 //    "status": "ok"|"error", "exception": <type name>|null,
 //    "elapsed_ms": <the run's wall time>,
 //    "waited_ms": <time the run's thread was ready to run but waited for a CPU, from
-//                  Linux's /proc/.../schedstat; 0 where that is not available>,
+//                  Linux's /proc/thread-self/schedstat; 0 where that is not available>,
 //    "jspi": true|false,
 //    "timeline": <the run's task timeline, see src/asynctimeline.py>|null,
 //    "svg": <that timeline drawn in the language of --svg LANG> (only with --svg)}
@@ -130,7 +130,7 @@ for (const folder of folders) {
 // How long this thread (Pyodide runs on Node's main thread) has been ready to run but
 // kept waiting for a CPU, in ms: the second field of Linux's schedstat. A busy machine
 // makes a run's durations longer by about this much (see asyncdocs.compare).
-const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+const schedstat = "/proc/thread-self/schedstat"; // read on this very thread
 const waitedSoFar = () => {
   try {
     return Number(readFileSync(schedstat, "utf8").split(" ")[1]) / 1e6 || 0;
@@ -165,7 +165,7 @@ for (const [index, { path, argv = [] }] of jobs.entries()) {
     const timer = timeout && setTimeout(() => engine.cancel(), Number(timeout) * 1000);
     const waitedBefore = waitedSoFar();
     result = await engine.run(code, { filename, argv, cwd, lang, onStdout: collect, onStderr: collect });
-    result.waitedMs = waitedSoFar() - waitedBefore;
+    result.waitedMs = Math.max(0, waitedSoFar() - waitedBefore);
     clearTimeout(timer);
   } catch (error) {
     output += `${error.message}\n`;
