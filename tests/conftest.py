@@ -202,6 +202,11 @@ def second_runs(
             results.update(pyodide.run([by_rel[rel] for rel in differ], jspi=(mode == "jspi")))
             again += [f"{rel} (Pyodide, {mode}: {kind})" for rel, kind in differ.items()]
     late = config.stash.setdefault(LATE_FOR_THE_CPU, [])
+    late += [
+        f"{rel} (CPython: waited {r.waits.total():.2f} s)"
+        for rel, r in cpython.items()
+        if runner.matched_by_its_wait(r)
+    ]
     for mode, results in under_pyodide.items():
         late += [
             f"{rel} (Pyodide, {mode}: waited {pyodide.waited(r):.2f} s)"

@@ -4,12 +4,15 @@ backends, as the book's server samples use them."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, need_debian, run_async
+from conftest import IN_CI, ROOT, need_debian, run_async
 
 from asyncdocs import backends, runner
 from asyncdocs.manifest import load_folder
@@ -331,3 +334,57 @@ def test_a_suite_started_in_the_background_still_stops_samples_with_ctrl_c(tmp_p
         assert done.stdout == repr((0, "waiting\nstopped by Ctrl-C\n")) + "\n"
     else:  # what let_children_take_ctrl_c prevents: the sample never sees SIGINT
         assert done.stdout == repr((None, "waiting\n")) + "\n"
+
+
+def test_a_run_kept_from_the_cpu_says_when_it_waited(tmp_path):
+    """The runner reads, as a snippet runs, how long each of its threads has waited for a
+    CPU (the rule in asyncdocs.compare lets a duration be late by the wait that fell
+    within it). Here the snippet shares one CPU with a busy loop for a second of work,
+    then rests half a second once the loop has stopped: the wait must fall within the
+    first duration it prints, and not within the second."""
+    stats = Path("/proc/thread-self/schedstat")
+    if not stats.exists() or not any(int(n) for n in stats.read_text().split()):
+        if IN_CI:
+            pytest.fail("CI runs on Linux, whose scheduler statistics the runner reads")
+        pytest.skip("needs Linux's scheduler statistics (/proc/*/schedstat); CI has them")
+    cpu = min(os.sched_getaffinity(0))
+    go = tmp_path / "go"
+    snippets = folder(
+        tmp_path,
+        '["busy.py"]\nbrowser = false\n',
+        busy=f"""
+            import os, time
+
+            os.sched_setaffinity(0, {{{cpu}}})
+            start = time.perf_counter()
+            while time.perf_counter() - start < 1.0:
+                pass
+            print(f"busy: {{time.perf_counter() - start:.1f}} s")
+            os.remove({str(go)!r})  # the busy loop beside it stops
+            start = time.perf_counter()
+            time.sleep(0.5)
+            print(f"rest: {{time.perf_counter() - start:.1f}} s")
+        """,
+    )
+    # The busy loop says go once it is on that CPU, and spins while the file is there.
+    spin = (
+        f"import os\nos.sched_setaffinity(0, {{{cpu}}})\nopen({str(go)!r}, 'w').close()\n"
+        f"while os.path.exists({str(go)!r}): pass\n"
+    )
+    hog = subprocess.Popen([sys.executable, "-c", spin])
+    try:
+        deadline = time.monotonic() + 30
+        while not go.exists():
+            assert hog.poll() is None, "the busy loop ended"
+            assert time.monotonic() < deadline, "the busy loop did not start within 30 s"
+            time.sleep(0.01)
+        result = run_async(runner.run(snippets["busy.py"]))
+    finally:
+        hog.kill()
+        hog.wait()
+    assert result.returncode == 0, result
+    assert re.fullmatch(r"busy: 1\.\d s\nrest: 0\.\d s\n", result.output), result.output
+    busy, rest = result.waits.during(0, 1.0), result.waits.during(1, 0.5)
+    assert busy >= 0.25, f"waited {busy:.3f} s in its busy second"
+    assert rest < 0.1, f"waited {rest:.3f} s while it slept alone"
+    assert result.waits.total() <= result.seconds

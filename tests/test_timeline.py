@@ -13,7 +13,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, SECOND_RUNS, all_snippets, run_async
+from conftest import LATE_FOR_THE_CPU, ROOT, SECOND_RUNS, all_snippets, run_async
 
 import asynctimeline
 from asyncdocs import compare, pyodide, runner, timelines
@@ -209,6 +209,11 @@ def fresh(request):
         for snippet in differing:
             pairs[snippet.rel] = run_async(timelines.record(snippet))
             again.append(f"{snippet.rel} (timeline)")
+    request.config.stash.setdefault(LATE_FOR_THE_CPU, []).extend(
+        f"{rel} (timeline: waited {result.waits.total():.2f} s)"
+        for rel, (result, _) in pairs.items()
+        if runner.matched_by_its_wait(result)
+    )
     return pairs
 
 
@@ -218,7 +223,9 @@ def test_the_recorder_changes_nothing_a_program_prints(fresh):
     for snippet in [*TIMELINE_SNIPPETS, FAILING]:
         result, recording = fresh[snippet.rel]
         assert runner.exit_problem(snippet, result.returncode, result.output) is None
-        assert mismatch(snippet.recorded_output(), result.output) is None, snippet.rel
+        assert mismatch(snippet.recorded_output(), result.output, waits=result.waits) is None, (
+            snippet.rel
+        )
         assert recording is not None
 
 

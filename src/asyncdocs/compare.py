@@ -45,20 +45,32 @@ report names it with what its first run got wrong; at most ten of one kind, coun
 apart from the samples' runs.
 
 **Time spent waiting for a CPU.** When other programs keep the cores busy, a run's
-thread is often ready to go on but has no CPU, and its durations come out longer by that
-wait; a second run does not help while the load lasts. Under Pyodide, where a sample's
-own steps are slow (WebAssembly), this is what made `preface/thousand_downloads.py`
-print `3.2 s` for a recorded `2.0 s`, in both of its runs, while Chromium loaded Pyodide
-again and again beside the suite. So the Pyodide harness asks Linux how long the run's
-thread waited for a CPU (the run-queue wait in `/proc/thread-self/schedstat`), and a
-duration may be longer than its tolerance allows by that much. The wait is the whole
-run's, so it is an upper bound for any one duration: a duration may borrow at most its
-own recorded length from it (a 0.23 s line cannot hide behind a 2 s run's wait), and a
-thread that busy-waits (`time.sleep` under Pyodide) counts its waits though its clock
-does not slow down. It is measured, not guessed: on a quiet machine it is close to zero
-and changes nothing; it only ever excuses a duration for being late, never for being
-early or for a different text; and the test report lists every run that matched only
-thanks to it, with its wait, as it lists second runs. Where the kernel keeps no such
+threads are often ready to go on but have no CPU, and their durations come out longer by
+that wait; a second run does not help while the load lasts. Measured beside a Chromium
+that loaded Pyodide again and again: `preface/thousand_downloads.py` printed `3.2 s` for
+a recorded `2.0 s` under Pyodide, in both of its runs, and once twelve CPython samples
+were late together (`0.43 s` came out as `1.23 s`), too many for second runs. So every
+run is watched while it runs: how long each of its threads has waited for a CPU so far
+(the run-queue wait in Linux's `/proc/…/schedstat`), read every `WATCH_INTERVAL` and
+whenever the run prints ([CpuWaits][asyncdocs.compare.CpuWaits]); under Pyodide the
+timed readings are taken only while the thread is free, so a run that computes without a
+pause is read only when it prints. A duration may then be late by the wait that fell
+within it: by the most any one of the run's threads waited in the span of that length
+which ended at the reading taken once the duration's line was out (for CPython, once the
+runner had read it). That is an upper bound, never more than the span itself: a thread's
+wait at the span's start is its last reading before it, or a later reading less the time
+in between (a thread waits at most a second a second), whichever is larger; a duration
+measured earlier than it is printed is judged by the wait just before its printing,
+which may be less or more than its own; and a thread that spins on the clock
+(`time.sleep` under Pyodide, or any busy loop) counts its waits though its clock runs
+on, so a wrong sample that spins could pass on a machine that keeps it from the CPU most
+of the time — a run on a quiet machine catches it. It is measured, not guessed: on a
+quiet machine it is close to zero and changes nothing; it only ever excuses a duration
+for being late, never for being early or for a different text; and the test report lists
+every run that matched only thanks to it, as it lists second runs. Not counted: other
+processes (a sample's process pool, the servers and clients the runner starts beside
+it); and a run whose output loses a duration when it is tidied (a duration in a final
+error line under Pyodide) gets no allowance at all. Where the kernel keeps no such
 statistics it counts as zero.
 
 This does not make the comparison blind: a sample that is wrong fails its second run
@@ -74,8 +86,10 @@ for a CPU.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+from collections.abc import Mapping, Sequence
 
 ABS_TOLERANCE = 0.15
 """Seconds of slack allowed on every duration."""
@@ -87,9 +101,64 @@ SLOWER_REL = 0.2
 *longer* under another runtime (Pyodide: WebAssembly, no JIT, each step costs more)."""
 MOST_SECOND_RUNS = 10
 """At most this many runs of one kind get a second run (see the module's docstring)."""
+WATCH_INTERVAL = 0.025
+"""Seconds between two readings of a running program's waits for a CPU."""
 
 DURATION = re.compile(r"(?<![\w.])(\d+\.\d+)(?= ?(?:s|sec|seconds)\b)")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+Sample = tuple[float, int, Mapping[str, float]]
+"""One reading of a running program: (seconds since it began, lines it had printed in
+full, {thread: seconds that thread had waited for a CPU so far})."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CpuWaits:
+    """How long a run's threads waited for a CPU, and when: its readings (`Sample`s, in
+    time order) and, for each duration its output shows, in order, the index of the
+    first reading taken once that duration's line was out."""
+
+    samples: tuple[Sample, ...]
+    printed: tuple[int, ...]
+
+    @classmethod
+    def of(cls, output: str, samples: Sequence[Sample]) -> CpuWaits | None:
+        """The waits of a run that printed `output` (as written, before `tidy`), from its
+        readings; None without readings (not Linux, or no scheduler statistics)."""
+        samples = tuple(sorted(samples, key=lambda sample: sample[0]))
+        if not samples:
+            return None
+        printed = []
+        for found in DURATION.finditer(output):
+            line = output.count("\n", 0, found.start())
+            after = (i for i, (_, lines, _) in enumerate(samples) if lines > line)
+            printed.append(next(after, len(samples) - 1))
+        return cls(samples, tuple(printed))
+
+    def during(self, index: int, seconds: float) -> float:
+        """The longest any one thread waited for a CPU in the `seconds` before the run
+        printed its duration number `index` (counting from 0), as an upper bound: a
+        thread's wait at the span's start is taken as the larger of its last reading at or
+        before the start and what each later reading allows (a thread waits at most one
+        second a second), and a thread that ended before the end keeps its last reading."""
+        end_time = self.samples[self.printed[index]][0]
+        begin = end_time - seconds
+        known: dict[str, float] = {}  # each thread's latest reading up to the end
+        start: dict[str, float] = {}  # each thread's wait at `begin`, at least
+        for when, _, waits in self.samples[: self.printed[index] + 1]:
+            known.update(waits)
+            if when <= begin:
+                start = dict(known)
+            else:
+                for thread, waited in waits.items():
+                    floor = waited - (when - begin)
+                    start[thread] = max(start.get(thread, 0.0), floor)
+        return max((w - start.get(thread, 0.0) for thread, w in known.items()), default=0.0)
+
+    def total(self) -> float:
+        """The longest any one thread waited for a CPU over the whole run."""
+        return max(self.samples[-1][2].values(), default=0.0)
 
 
 _FRAME = re.compile(r'^(?P<lead>[ |]*)File "(?P<file>[^"]+)", line \d+')
@@ -138,12 +207,12 @@ def _error_type_only(text: str) -> str:
 
 
 def timing_only(
-    recorded: str, actual: str, *, same_python: bool = True, waited: float = 0.0
+    recorded: str, actual: str, *, same_python: bool = True, waits: CpuWaits | None = None
 ) -> bool:
     """True when `actual` differs from `recorded` in a duration outside the tolerance and
     in nothing else: the one difference that a busy machine alone can cause, and that a
     second run may clear (see the module's docstring)."""
-    if mismatch(recorded, actual, same_python=same_python, waited=waited) is None:
+    if mismatch(recorded, actual, same_python=same_python, waits=waits) is None:
         return False
     if not same_python:
         recorded, actual = _error_type_only(recorded), _error_type_only(actual)
@@ -151,7 +220,7 @@ def timing_only(
 
 
 def mismatch(
-    recorded: str, actual: str, *, same_python: bool = True, waited: float = 0.0
+    recorded: str, actual: str, *, same_python: bool = True, waits: CpuWaits | None = None
 ) -> str | None:
     """Why `actual` does not match `recorded`, or None when it does.
 
@@ -160,9 +229,9 @@ def mismatch(
     may also be longer than the record by up to `SLOWER_ABS + SLOWER_REL × recorded`:
     that runtime is slower, never faster.
 
-    `waited` is how many seconds the run was ready to run but kept waiting for a CPU
-    (measured by the Pyodide harness): a duration may be longer by that much too, but by
-    no more than its recorded length (see `duration_mismatch`).
+    `waits`: when the run's threads waited for a CPU (see `CpuWaits`): a duration may
+    be longer by the wait that fell within it. Its output must be the one the waits were
+    read from, tidied; if tidying dropped a duration, the waits do not count.
     """
     if not same_python:
         recorded, actual = _error_type_only(recorded), _error_type_only(actual)
@@ -173,7 +242,9 @@ def mismatch(
             recorded.splitlines(), actual.splitlines(), "recorded", "actual", lineterm=""
         )
         return "output differs from the record:\n" + "\n".join(diff)
-    for rec, act in zip(rec_times, act_times, strict=True):
+    counted = waits is not None and len(waits.printed) == len(act_times)
+    for index, (rec, act) in enumerate(zip(rec_times, act_times, strict=True)):
+        waited = waits.during(index, act) if counted else 0.0
         wrong = duration_mismatch(rec, act, same_python=same_python, waited=waited)
         if wrong:
             return wrong
@@ -184,9 +255,9 @@ def duration_mismatch(
     recorded: float, actual: float, *, same_python: bool = True, waited: float = 0.0
 ) -> str | None:
     """Why a duration of `actual` seconds does not match a record of `recorded`, or None.
-    `waited`: seconds the whole run spent waiting for a CPU (see `mismatch`); a duration
-    may be late by that much, but by no more than its own recorded length."""
-    waited = min(max(waited, 0.0), recorded)
+    `waited`: seconds the run waited for a CPU while this duration ran (see `mismatch`);
+    it may be late by that much, never by more than its own length."""
+    waited = min(max(waited, 0.0), actual)
     allowed = ABS_TOLERANCE + REL_TOLERANCE * recorded
     slower = allowed + (0 if same_python else SLOWER_ABS + SLOWER_REL * recorded) + waited
     if recorded - allowed <= actual <= recorded + slower:

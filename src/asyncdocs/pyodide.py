@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from asyncdocs.compare import mismatch, tidy, timing_only
+from asyncdocs.compare import CpuWaits, mismatch, tidy, timing_only
 from asyncdocs.manifest import Snippet
 from asyncdocs.runner import exit_problem
 from asyncdocs.site import ROOT
@@ -88,8 +88,8 @@ def finish(harness: Harness, timeout: float = 600) -> dict[str, dict]:
     """Wait for a started harness; results keyed by snippet `rel`, output tidied.
 
     Each result has `output`, `status` ("ok" or "error"), `exception`, `elapsed_ms`,
-    `waited_ms` (time the run waited for a CPU), `jspi`, and `timeline` (the run's task
-    timeline, see `asynctimeline`).
+    `waits` (when the run waited for a CPU: a [CpuWaits][asyncdocs.compare.CpuWaits], or
+    None), `jspi`, and `timeline` (the run's task timeline, see `asynctimeline`).
     """
     try:
         harness.proc.wait(timeout=timeout)
@@ -103,6 +103,8 @@ def finish(harness: Harness, timeout: float = 600) -> dict[str, dict]:
     for line in out.splitlines():
         if line.strip():
             result = json.loads(line)
+            readings = [(t / 1000, lines, {"main": w / 1000}) for t, lines, w in result["waits"]]
+            result["waits"] = CpuWaits.of(result["output"], readings)
             result["output"] = tidy(result["output"])
             results[result["path"]] = result
     return results
@@ -125,8 +127,9 @@ def run(snippets: Iterable[Snippet], jspi: bool = True) -> dict[str, dict]:
 
 
 def waited(result: dict) -> float:
-    """Seconds the run was ready but waited for a CPU (`waited_ms`, see run_snippets.mjs)."""
-    return max(0.0, (result.get("waited_ms") or 0) / 1000)
+    """Seconds the run was ready but waited for a CPU, in all (see run_snippets.mjs)."""
+    waits = result.get("waits")
+    return waits.total() if waits else 0.0
 
 
 def _ended(snippet: Snippet, result: dict) -> str | None:
@@ -141,13 +144,13 @@ def problem(snippet: Snippet, result: dict, *, count_the_wait: bool = True) -> s
     """Everything wrong with a Pyodide run of `snippet` (a result of
     [finish][asyncdocs.pyodide.finish]) against its manifest entry and record, or None.
     The record was made on CPython: see [mismatch][asyncdocs.compare.mismatch] for what
-    may differ under another Python, and for the run's wait for a CPU, which counts
+    may differ under another Python, and for the run's waits for a CPU, which count
     unless `count_the_wait` is False."""
     return _ended(snippet, result) or mismatch(
         snippet.recorded_output(),
         result["output"],
         same_python=False,
-        waited=waited(result) if count_the_wait else 0.0,
+        waits=result.get("waits") if count_the_wait else None,
     )
 
 
@@ -172,7 +175,7 @@ def first_difference(snippet: Snippet, result: dict) -> str:
     if _ended(snippet, result) is not None:
         return "how it ended"
     if timing_only(
-        snippet.recorded_output(), result["output"], same_python=False, waited=waited(result)
+        snippet.recorded_output(), result["output"], same_python=False, waits=result.get("waits")
     ):
         return "a duration"
     return "the text"

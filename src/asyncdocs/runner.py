@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Iterable, Mapping
 from pathlib import Path
 
 from asyncdocs import backends
-from asyncdocs.compare import mismatch, tidy, timing_only
+from asyncdocs.compare import WATCH_INTERVAL, CpuWaits, Sample, mismatch, tidy, timing_only
 from asyncdocs.manifest import MANIFEST_NAME, Snippet
 
 CONCURRENCY = 6
@@ -49,6 +49,9 @@ class Result:
     """For a server run with `clients`: each client's tidied output, exit status and
     seconds, by file name. [run_many][asyncdocs.runner.run_many] uses them as those
     clients' own results instead of running the same exchange a second time."""
+    waits: CpuWaits | None = None
+    """When the process's threads waited for a CPU (see `asyncdocs.compare`); None where
+    Linux's scheduler statistics are not available."""
 
 
 def _prepare(snippet: Snippet, workdir: Path) -> set[str]:
@@ -67,6 +70,83 @@ def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     )
     env.update(extra or {})
     return env
+
+
+def thread_waits(pid: int) -> dict[str, float]:
+    """Seconds each thread of process `pid` has waited for a CPU so far: the run-queue
+    wait in Linux's `/proc/PID/task/TID/schedstat`. Empty where it cannot be read."""
+    waits = {}
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return waits
+    for tid in threads:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as stats:
+                waits[tid] = int(stats.read().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            continue  # the thread ended meanwhile
+    return waits
+
+
+class Watch:
+    """Reads how long a running process's threads have waited for a CPU so far, every
+    `WATCH_INTERVAL` seconds and whenever it prints (see `asyncdocs.compare.CpuWaits`)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.began = time.perf_counter()
+        self.lines = 0
+        self.samples: list[Sample] = []
+
+    def read(self) -> bool:
+        """Take a reading; False if there was nothing to read (the process has ended)."""
+        when = time.perf_counter() - self.began
+        waits = thread_waits(self.pid)
+        if waits:
+            self.samples.append((when, self.lines, waits))
+        return bool(waits)
+
+    def printed(self, chunk: bytes) -> None:
+        """The process printed `chunk`: count its lines and read the waits, at most once
+        every 5 ms (`WATCH_INTERVAL` / 5). If it is too soon, or the process has ended
+        and been reaped, the latest reading counts these lines too."""
+        self.lines += chunk.count(b"\n")
+        recent = self.samples and (
+            time.perf_counter() - self.began - self.samples[-1][0] < WATCH_INTERVAL / 5
+        )
+        if (recent or not self.read()) and self.samples:
+            when, _, waits = self.samples[-1]
+            self.samples[-1] = (when, self.lines, waits)
+
+    async def poll(self) -> None:
+        """Read the waits until cancelled."""
+        while True:
+            self.read()
+            await asyncio.sleep(WATCH_INTERVAL)
+
+
+async def _communicate(
+    proc: asyncio.subprocess.Process, data: bytes, watch: Watch, out: bytearray
+) -> bytes:
+    """`proc.communicate(data)`'s output, told to `watch` and kept in `out` as it comes
+    (if it times out, `out` holds what it printed so far)."""
+
+    async def feed() -> None:
+        try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it did not read
+                proc.stdin.write(data)
+                await proc.stdin.drain()
+        finally:
+            proc.stdin.close()
+
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(feed())
+        while chunk := await proc.stdout.read(4096):
+            out.extend(chunk)
+            watch.printed(chunk)
+    await proc.wait()
+    return bytes(out)
 
 
 class ServiceError(RuntimeError):
@@ -124,6 +204,7 @@ async def _drive(
     env: dict[str, str],
     clients: dict[str, tuple[bytes, int | None, float]],
     out: bytearray,
+    watch: Watch,
 ) -> bytes:
     """Read the snippet's output into `out`; after its first line run its clients
     (their output, status and time go into `clients`), then send its signals. Returns all
@@ -134,6 +215,7 @@ async def _drive(
     async def read() -> None:
         while chunk := await proc.stdout.read(4096):
             out.extend(chunk)
+            watch.printed(chunk)
             if b"\n" in out:
                 first_line.set()
         first_line.set()  # it ended before printing a line: nothing more to wait for
@@ -204,17 +286,17 @@ async def run(
                 stderr=asyncio.subprocess.STDOUT,
             )
             clients: dict[str, tuple[bytes, int | None, float]] = {}
-            printed = bytearray()  # a driven snippet's output so far
+            printed = bytearray()  # its output so far
+            watch = Watch(proc.pid)
             if snippet.clients or snippet.signals:
                 proc.stdin.close()
-                work = _drive(proc, snippet, workdir, full_env, clients, printed)
+                work = _drive(proc, snippet, workdir, full_env, clients, printed, watch)
             else:
-                work = proc.communicate((snippet.stdin or "").encode())
+                work = _communicate(proc, (snippet.stdin or "").encode(), watch, printed)
+            polling = asyncio.create_task(watch.poll())
             try:
                 async with asyncio.timeout(snippet.timeout):
                     out = await work
-                    if isinstance(out, tuple):
-                        out = out[0]
                 returncode: int | None = proc.returncode
             except TimeoutError:
                 with contextlib.suppress(ProcessLookupError):  # it ended; a client of it hung
@@ -223,6 +305,8 @@ async def run(
                 out = bytes(printed) + rest
                 await proc.wait()
                 returncode = None
+            finally:
+                polling.cancel()
             seconds = time.perf_counter() - start
 
         def tidied(raw: bytes) -> str:
@@ -237,6 +321,7 @@ async def run(
         returncode,
         seconds,
         {name: (tidied(raw), code, secs) for name, (raw, code, secs) in clients.items()},
+        CpuWaits.of(out.decode("utf-8", errors="replace"), watch.samples),
     )
 
 
@@ -314,16 +399,29 @@ def exit_problem(snippet: Snippet, returncode: int | None, output: str) -> str |
     return None
 
 
-def problem(result: Result) -> str | None:
-    """Everything wrong with a run compared with its manifest entry and record, or None."""
+def problem(result: Result, *, count_the_wait: bool = True) -> str | None:
+    """Everything wrong with a run compared with its manifest entry and record, or None.
+    Its durations may be late by its waits for a CPU (see [mismatch][asyncdocs.compare.mismatch]),
+    unless `count_the_wait` is False."""
     snippet = result.snippet
     wrong_exit = exit_problem(snippet, result.returncode, result.output)
     if wrong_exit:
         return f"{snippet.rel}: {wrong_exit}"
     if not snippet.output_path.exists():
         return f"{snippet.rel}: no recorded output; run `python -m asyncdocs record {snippet.rel}`"
-    diff = mismatch(snippet.recorded_output(), result.output)
+    waits = result.waits if count_the_wait else None
+    diff = mismatch(snippet.recorded_output(), result.output, waits=waits)
     return f"{snippet.rel}: {diff}" if diff else None
+
+
+def matched_by_its_wait(result: Result) -> bool:
+    """True when a run matches its record only because its waits for a CPU counted: the
+    report lists such runs (see `asyncdocs.compare`)."""
+    return (
+        result.snippet.output_path.exists()
+        and problem(result) is None
+        and problem(result, count_the_wait=False) is not None
+    )
 
 
 def needs_second_run(result: Result) -> bool:
@@ -338,6 +436,6 @@ def first_difference(result: Result) -> str:
     snippet = result.snippet
     if exit_problem(snippet, result.returncode, result.output) is not None:
         return "how it ended"
-    if timing_only(snippet.recorded_output(), result.output):
+    if timing_only(snippet.recorded_output(), result.output, waits=result.waits):
         return "a duration"
     return "the text"

@@ -28,8 +28,10 @@
 //   {"path": <as given>, "output": <stdout and stderr interleaved as written>,
 //    "status": "ok"|"error", "exception": <type name>|null,
 //    "elapsed_ms": <the run's wall time>,
-//    "waited_ms": <time the run's thread was ready to run but waited for a CPU, from
-//                  Linux's /proc/thread-self/schedstat; 0 where that is not available>,
+//    "waits": <readings taken every 25 ms while the run could take them (when the
+//              thread was free) and whenever it printed: [ms since it began, lines printed
+//              in full, ms its thread had been ready to run but waited for a CPU so far
+//              (Linux's /proc/thread-self/schedstat)], ...; [] where that is not available>,
 //    "jspi": true|false,
 //    "timeline": <the run's task timeline, see src/asynctimeline.py>|null,
 //    "svg": <that timeline drawn in the language of --svg LANG> (only with --svg)}
@@ -128,15 +130,53 @@ for (const folder of folders) {
 }
 
 // How long this thread (Pyodide runs on Node's main thread) has been ready to run but
-// kept waiting for a CPU, in ms: the second field of Linux's schedstat. A busy machine
-// makes a run's durations longer by about this much (see asyncdocs.compare).
+// kept waiting for a CPU, in ms: the second field of Linux's schedstat, or null where it
+// cannot be read. A busy machine makes a run's durations longer by about this much (see
+// asyncdocs.compare).
 const schedstat = "/proc/thread-self/schedstat"; // read on this very thread
 const waitedSoFar = () => {
   try {
-    return Number(readFileSync(schedstat, "utf8").split(" ")[1]) / 1e6 || 0;
+    const waited = Number(readFileSync(schedstat, "utf8").split(" ")[1]) / 1e6;
+    return Number.isFinite(waited) ? waited : null;
   } catch {
-    return 0; // not Linux, or a kernel without scheduler statistics
+    return null; // not Linux, or a kernel without scheduler statistics
   }
+};
+const WATCH_MS = 25; // asyncdocs.compare.WATCH_INTERVAL
+
+// Readings of a run's wait for a CPU: [ms since it began, lines printed, ms waited].
+const watch = () => {
+  const began = performance.now();
+  const base = waitedSoFar();
+  const readings = [];
+  let lines = 0;
+  const read = () => {
+    const when = performance.now() - began;
+    const waited = waitedSoFar();
+    if (base === null || waited === null) return;
+    const round = (ms) => Math.round(ms * 10) / 10;
+    readings.push([round(when), lines, round(Math.max(0, waited - base))]);
+  };
+  // unref: a run that can never end must still let Node exit and say so (the "exit"
+  // handler above)
+  const timer = setInterval(read, WATCH_MS).unref();
+  read();
+  return {
+    readings,
+    printed(text) {
+      const added = text.split("\n").length - 1;
+      lines += added;
+      const last = readings.at(-1);
+      // A program that prints line after line is read once every 5 ms at most: the
+      // reading of less than 5 ms ago counts these lines too.
+      if (last && performance.now() - began - last[0] < WATCH_MS / 5) last[1] = lines;
+      else read();
+    },
+    stop() {
+      clearInterval(timer);
+      read();
+    },
+  };
 };
 
 const claimDir = barrier?.slice(0, barrier.lastIndexOf(":"));
@@ -156,20 +196,23 @@ for (const [index, { path, argv = [] }] of jobs.entries()) {
   const cwd = dirname(resolve(path));
   const filename = basename(path);
   let output = "";
+  let watching = null;
   const collect = (text) => {
     output += text;
+    watching?.printed(text);
   };
   let result;
+  let timer;
   try {
     const code = readFileSync(join(cwd, filename), "utf8");
-    const timer = timeout && setTimeout(() => engine.cancel(), Number(timeout) * 1000);
-    const waitedBefore = waitedSoFar();
+    timer = timeout && setTimeout(() => engine.cancel(), Number(timeout) * 1000);
+    watching = watch();
     result = await engine.run(code, { filename, argv, cwd, lang, onStdout: collect, onStderr: collect });
-    result.waitedMs = Math.max(0, waitedSoFar() - waitedBefore);
-    clearTimeout(timer);
   } catch (error) {
     output += `${error.message}\n`;
     result = { status: "error", exception: error.code === "ENOENT" ? "FileNotFoundError" : error.name, elapsedMs: 0 };
+  } finally {
+    clearTimeout(timer);
   }
   const line = {
     path,
@@ -177,7 +220,7 @@ for (const [index, { path, argv = [] }] of jobs.entries()) {
     status: result.status,
     exception: result.exception,
     elapsed_ms: Math.round(result.elapsedMs * 10) / 10,
-    waited_ms: Math.round((result.waitedMs ?? 0) * 10) / 10,
+    waits: watching ? (watching.stop(), watching.readings) : [],
     jspi: engine.jspi,
     timeline: result.timeline ? JSON.parse(result.timeline) : null,
   };
